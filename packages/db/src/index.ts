@@ -1,0 +1,3 @@
+export { createDb, type Db, type DbOrTx } from "./client.ts";
+export { Prisma } from "./generated/prisma/client.ts";
+export type * from "./generated/prisma/models.ts";
