@@ -1,0 +1,10 @@
+import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+
+import type { AppRouter } from "./root.ts";
+
+export { appRouter, createCaller, type AppRouter } from "./root.ts";
+export { createContext, type Context } from "./context.ts";
+export { logger } from "./logger.ts";
+
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<AppRouter>;

@@ -1,0 +1,59 @@
+// A small, exactly known catalog for tests that assert on order, prices and stock.
+import type { Db } from "@bazaar/db";
+
+export const T0 = new Date("2026-01-01T00:00:00.000Z");
+export const at = (hours: number) => new Date(T0.getTime() + hours * 3_600_000);
+
+interface FixtureProduct {
+  id: string;
+  categoryId: string;
+  createdAt: Date;
+  featured?: boolean;
+  /** [priceAmount, stockOnHand] per variant, in position order. */
+  variants: [number, number][];
+}
+
+export async function insertCatalog(db: Db, products: FixtureProduct[]) {
+  await db.category.createMany({
+    data: [
+      { id: "cat_a", slug: "apparel", name: "Apparel", description: "Clothes.", position: 1 },
+      { id: "cat_b", slug: "books", name: "Books", description: "Books.", position: 2 },
+      { id: "cat_c", slug: "candles", name: "Candles", description: "Empty for now.", position: 3 },
+    ],
+  });
+  await db.product.createMany({
+    data: products.map((p) => ({
+      id: p.id,
+      slug: p.id.replaceAll("_", "-"),
+      name: `Product ${p.id}`,
+      description: `About ${p.id}.`,
+      categoryId: p.categoryId,
+      createdAt: p.createdAt,
+      featured: p.featured ?? false,
+    })),
+  });
+  await db.productVariant.createMany({
+    data: products.flatMap((p) =>
+      p.variants.map(([priceAmount, stockOnHand], position) => ({
+        id: `${p.id}_v${position}`,
+        productId: p.id,
+        sku: `${p.id}-${position}`.toUpperCase(),
+        name: `Variant ${position}`,
+        options: { size: ["S", "M", "L"][position] ?? "XL" },
+        priceAmount,
+        currency: "USD",
+        stockOnHand,
+        position,
+      })),
+    ),
+  });
+  await db.productImage.createMany({
+    data: products.map((p) => ({
+      productId: p.id,
+      url: `/product-images/${p.id.replaceAll("_", "-")}/1.svg`,
+      alt: `Picture of ${p.id}`,
+      width: 800,
+      height: 800,
+    })),
+  });
+}
