@@ -1,0 +1,170 @@
+import { test as base, expect, type Page } from "@playwright/test";
+
+/** Every request the page makes to the tRPC endpoint from now on. */
+function recordApiCalls(page: Page): string[] {
+  const calls: string[] = [];
+  page.on("request", (request) => {
+    if (new URL(request.url()).pathname.startsWith("/api/trpc")) calls.push(request.url());
+  });
+  return calls;
+}
+
+// Hydration mismatches and failed requests show up as browser console errors: every test fails
+// on any, except the failed load a 404 page reports for itself.
+const test = base.extend<{ consoleErrors: string[] }>({
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on("console", (message) => {
+        if (message.type() === "error" && !message.text().includes("status of 404"))
+          errors.push(message.text());
+      });
+      page.on("pageerror", (error) => errors.push(error.message));
+      await use(errors);
+      expect(errors, "errors in the browser console").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+test.describe("a shopper browsing the catalog", () => {
+  test("sees featured products and categories on the home page, rendered without a client refetch", async ({
+    page,
+  }) => {
+    const trpcCalls = recordApiCalls(page);
+    await page.goto("/");
+    await page.waitForLoadState("networkidle");
+
+    const featured = page.getByRole("list", { name: "Featured products" });
+    await expect(featured.getByRole("listitem")).toHaveCount(8);
+    await expect(page.getByRole("heading", { name: "Shop by category" })).toBeVisible();
+    await expect(page.getByRole("list", { name: "Categories" }).getByRole("link")).toHaveCount(10);
+    // The server's data was hydrated into the client cache: the browser asked the API for nothing.
+    expect(trpcCalls).toEqual([]);
+  });
+
+  test("opens a category and pages through all of its products", async ({ page }) => {
+    await page.goto("/");
+    const firstCategory = page.getByRole("list", { name: "Categories" }).getByRole("link").first();
+    const categoryName = (await firstCategory.locator("span").first().textContent()) ?? "";
+    const total = Number(/(\d+) products?/.exec((await firstCategory.textContent()) ?? "")?.[1]);
+    expect(total).toBeGreaterThan(24);
+    const trpcCalls = recordApiCalls(page);
+    await firstCategory.click();
+
+    await expect(page.getByRole("heading", { level: 1, name: categoryName })).toBeVisible();
+    const products = page.getByRole("list", { name: `${categoryName} products` }).getByRole("listitem");
+    await expect(products).toHaveCount(24);
+    // The first page came with the HTML; only "Load more" asks the API.
+    expect(trpcCalls).toEqual([]);
+
+    await page.getByRole("button", { name: "Load more products" }).click();
+    await expect(products).toHaveCount(total);
+    expect(trpcCalls).toHaveLength(1);
+    await expect(page.getByText(`Showing ${total} products`)).toBeVisible();
+    await expect(page.getByRole("button", { name: "Load more products" })).toHaveCount(0);
+
+    // No product appears twice across pages.
+    const names = await products.getByRole("heading").allTextContents();
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  test("opens a product, sees its price and picks a variant", async ({ page }) => {
+    await page.goto("/products");
+    const products = page.getByRole("list", { name: "All products" }).getByRole("listitem");
+    await expect(products).toHaveCount(24);
+    const link = products.first().getByRole("link");
+    const name = (await link.textContent()) ?? "";
+    await link.click();
+
+    await expect(page).toHaveURL(/\/products\/[a-z0-9-]+$/);
+    await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+    await expect(page).toHaveTitle(`${name} · Bazaar`);
+    await expect(page.getByLabel("Price")).toHaveText(/^\$\d[\d,]*\.\d{2}$/);
+    await expect(page.getByRole("img").first()).toHaveAttribute("alt", /\S/);
+
+    const options = page.getByRole("radio");
+    const count = await options.count();
+    if (count > 1) {
+      const sku = await page.getByText(/^SKU /).textContent();
+      await page
+        .getByRole("group", { name: "Options" })
+        .locator("label")
+        .nth(count - 1)
+        .click();
+      await expect(options.nth(count - 1)).toBeChecked();
+      await expect(page.getByText(/^SKU /)).not.toHaveText(sku ?? "");
+    }
+  });
+
+  test("sees that a sold-out product cannot be bought", async ({ page, request }) => {
+    // Find a sold-out product through the public API, the way any client would.
+    let slug: string | undefined;
+    let cursor: string | null = null;
+    for (let i = 0; i < 10 && !slug; i++) {
+      const input = encodeURIComponent(JSON.stringify({ json: { limit: 60, cursor } }));
+      const response = await request.get(`/api/trpc/catalog.products?input=${input}`);
+      expect(response.status()).toBe(200);
+      const body = (await response.json()) as {
+        result: {
+          data: { json: { items: { slug: string; inStock: boolean }[]; nextCursor: string | null } };
+        };
+      };
+      slug = body.result.data.json.items.find((item) => !item.inStock)?.slug;
+      cursor = body.result.data.json.nextCursor;
+      if (!cursor) break;
+    }
+    expect(slug).toBeDefined();
+
+    await page.goto(`/products/${slug}`);
+    await expect(page.getByText("Out of stock", { exact: true })).toBeVisible();
+  });
+
+  test("gets a real 404 page for a product or category that does not exist", async ({ page }) => {
+    for (const path of [
+      "/products/no-such-product",
+      "/categories/no-such-category",
+      "/products/Not_A_Slug",
+    ]) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(404);
+      await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+    }
+  });
+});
+
+test.describe("the HTTP surface", () => {
+  test("health answers ok while the database is up", async ({ request }) => {
+    const response = await request.get("/api/health");
+    expect(response.status()).toBe(200);
+    expect(response.headers()["cache-control"]).toBe("no-store");
+    expect(await response.json()).toEqual({ status: "ok" });
+  });
+
+  test("a malformed cursor is a 400 naming the field, with a request id", async ({ request }) => {
+    const input = encodeURIComponent(JSON.stringify({ json: { cursor: "not-a-cursor" } }));
+    const response = await request.get(`/api/trpc/catalog.products?input=${input}`);
+    expect(response.status()).toBe(400);
+    const body = (await response.json()) as {
+      error: {
+        json: { message: string; data: { fieldErrors: Record<string, string[]>; requestId: string } };
+      };
+    };
+    expect(body.error.json.data.fieldErrors).toEqual({ cursor: ["is not a valid cursor"] });
+    expect(response.headers()["x-request-id"]).toBe(body.error.json.data.requestId);
+  });
+
+  test("product pictures are drawn as SVG, and nothing else is served from there", async ({ request }) => {
+    const ok = await request.get("/product-images/linen-shirt/1.svg");
+    expect(ok.status()).toBe(200);
+    expect(ok.headers()["content-type"]).toBe("image/svg+xml");
+    expect(await ok.text()).toContain("<svg");
+    for (const path of [
+      "/product-images/linen-shirt/0.svg",
+      "/product-images/linen-shirt/1.png",
+      "/product-images/BAD/1.svg",
+    ]) {
+      expect((await request.get(path)).status(), path).toBe(404);
+    }
+  });
+});

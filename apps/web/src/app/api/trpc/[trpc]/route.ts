@@ -1,0 +1,17 @@
+import { appRouter, createContext } from "@bazaar/api";
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+
+import { getDb } from "~/server/db";
+
+function handler(req: Request) {
+  return fetchRequestHandler({
+    endpoint: "/api/trpc",
+    router: appRouter,
+    req,
+    createContext: () => createContext({ db: getDb(), headers: req.headers }),
+    // Echo the request id so a shopper's report can be matched to the server's log lines.
+    responseMeta: ({ ctx }) => ({ headers: new Headers(ctx ? { "x-request-id": ctx.requestId } : {}) }),
+  });
+}
+
+export { handler as GET, handler as POST };

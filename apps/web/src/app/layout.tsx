@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+
+import { TRPCReactProvider } from "~/trpc/react";
+
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Bazaar", template: "%s · Bazaar" },
+  description: "Everyday things, well made: clothing, home, kitchen, outdoor and more.",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-screen bg-white font-sans text-gray-900 antialiased">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+        >
+          Skip to content
+        </a>
+        <header className="border-b border-gray-200">
+          <div className="mx-auto flex max-w-6xl items-center justify-between px-4 py-4">
+            <Link href="/" className="text-xl font-bold text-brand-700">
+              Bazaar
+            </Link>
+            <nav aria-label="Main">
+              <ul className="flex gap-6 text-sm font-medium">
+                <li>
+                  <Link href="/products" className="hover:text-brand-700">
+                    All products
+                  </Link>
+                </li>
+              </ul>
+            </nav>
+          </div>
+        </header>
+        <TRPCReactProvider>
+          <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+            {children}
+          </main>
+        </TRPCReactProvider>
+        <footer className="mt-16 border-t border-gray-200 py-8 text-center text-sm text-gray-500">
+          Bazaar · a demonstration shop
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,11 @@
+import { serverEnv } from "~/env";
+
+/** Stop the server at start, with a readable message, when its configuration is invalid. */
+export function refuseBadConfiguration(): void {
+  try {
+    serverEnv();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+}
