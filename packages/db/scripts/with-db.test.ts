@@ -1,10 +1,11 @@
 // `with-db` as a developer meets it: a real process, a real database, its real output.
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
+import { withDatabase } from "../src/server/admin.ts";
 import { freePort } from "../src/server/embedded.ts";
 import { createTestDatabase } from "../src/testing/index.ts";
 
@@ -23,6 +24,9 @@ function withDb(args: string[], env: Record<string, string | undefined>) {
     );
   });
 }
+
+// Created at the top level so that its clean-up hook belongs to the file, not to one test.
+const target = await createTestDatabase();
 
 describe("with-db", () => {
   it("says which database it cannot reach, without a stack trace or the password", async () => {
@@ -52,7 +56,7 @@ describe("with-db", () => {
   });
 
   it("migrates and seeds DATABASE_URL's database, runs the command on it, and passes on its exit code", async () => {
-    const { url, db } = await createTestDatabase();
+    const { url, db } = target;
     const result = await withDb(["--", ...printUrl], { DATABASE_URL: url });
     expect(result.stderr).toBe("");
     expect(result.stdout).toContain("[db] seeded 10 categories, 300 products");
@@ -80,5 +84,45 @@ describe("with-db", () => {
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }
+  });
+
+  it("stops the command and drops its scratch database when its process group gets SIGTERM", async () => {
+    const purpose = `sigterm_${Date.now().toString(36)}`;
+    const scratchNames = () =>
+      withDatabase(target.url, async (c) => {
+        const { rows } = await c.query<{ datname: string }>(
+          "select datname from pg_database where datname like $1",
+          [`bazaar_${purpose}_%`],
+        );
+        return rows.map((r) => r.datname);
+      });
+    const { DATABASE_URL: _ignored, ...inherited } = process.env;
+    // Its own process group, as Playwright and process managers start a server.
+    const run = spawn(
+      tsx,
+      [path.join(packageRoot, "scripts/with-db.ts"), "--scratch", purpose, "--", "sleep", "30"],
+      {
+        env: { ...inherited, DATABASE_URL: target.url },
+        detached: true,
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    const exited = new Promise<number | null>((resolve) => run.on("exit", (code) => resolve(code)));
+    let output = "";
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`with-db did not start: ${output}`)), 30_000);
+      run.stdout.on("data", (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes("[db] seeded")) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+    });
+    expect(await scratchNames()).toHaveLength(1);
+
+    process.kill(-(run.pid ?? 0), "SIGTERM");
+    expect(await exited).toBe(128);
+    expect(await scratchNames()).toEqual([]);
   });
 });

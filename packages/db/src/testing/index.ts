@@ -18,7 +18,11 @@ export interface TestDatabase {
 export async function createTestDatabase(): Promise<TestDatabase> {
   const templateUrl = inject("bazaarTemplateDatabaseUrl");
   const template = decodeURIComponent(new URL(templateUrl).pathname.slice(1));
-  const url = await createDatabase(templateUrl, `bazaar_test_${randomBytes(5).toString("hex")}`, template);
+  const url = await createDatabase(
+    templateUrl,
+    `bazaar_test_${inject("bazaarTestRunId")}_${randomBytes(4).toString("hex")}`,
+    template,
+  );
   const db = createDb(url, { maxConnections: 4 });
   afterAll(async () => {
     await db.$disconnect();

@@ -2,6 +2,8 @@
 declare module "vitest" {
   export interface ProvidedContext {
     bazaarTemplateDatabaseUrl: string;
+    /** Part of every test database's name, so the run can drop what it made. */
+    bazaarTestRunId: string;
   }
 }
 
