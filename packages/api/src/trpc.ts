@@ -3,11 +3,17 @@ import superjson from "superjson";
 import { z, ZodError } from "zod";
 
 import type { Context } from "./context.ts";
+import { FieldError, TooManyRequestsError } from "./errors.ts";
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error, ctx }) {
-    const fieldErrors = error.cause instanceof ZodError ? z.flattenError(error.cause).fieldErrors : null;
+    const fieldErrors =
+      error instanceof FieldError
+        ? error.fieldErrors
+        : error.cause instanceof ZodError
+          ? z.flattenError(error.cause).fieldErrors
+          : null;
     // Details of unexpected failures stay in the logs; the client gets a generic message and the
     // request id to quote.
     const internal = error.code === "INTERNAL_SERVER_ERROR";
@@ -24,6 +30,7 @@ const t = initTRPC.context<Context>().create({
         path: shape.data.path,
         requestId: ctx?.requestId ?? null,
         fieldErrors,
+        retryAfterSeconds: error instanceof TooManyRequestsError ? error.retryAfterSeconds : null,
       },
     };
   },
@@ -54,7 +61,25 @@ const logged = t.middleware(async ({ ctx, path, type, next }) => {
 /** Anyone may call it. */
 export const publicProcedure = t.procedure.use(logged);
 
-// protectedProcedure, staffProcedure and adminProcedure join these once sessions exist
-// (accounts issue): each is publicProcedure plus one access rule, never a check in a handler.
+// Each base procedure below is the one before plus one access rule: handlers never check roles.
+
+/** A signed-in caller; `ctx.session` is non-null inside. */
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to do that." });
+  return next({ ctx: { ...ctx, session: ctx.session } });
+});
+
+/** Staff or admin. */
+export const staffProcedure = protectedProcedure.use(({ ctx, next }) => {
+  if (ctx.session.user.role === "CUSTOMER")
+    throw new TRPCError({ code: "FORBIDDEN", message: "Staff only." });
+  return next();
+});
+
+/** Admin only. */
+export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
+  if (ctx.session.user.role !== "ADMIN") throw new TRPCError({ code: "FORBIDDEN", message: "Admins only." });
+  return next();
+});
 
 export { TRPCError };

@@ -1,2 +1,3 @@
 export * from "./catalog.ts";
 export * from "./money.ts";
+export * from "./account.ts";

@@ -1,9 +1,13 @@
+import { readAuthEnv } from "@bazaar/auth";
+
 import { serverEnv } from "~/env";
 
 /** Stop the server at start, with a readable message, when its configuration is invalid. */
 export function refuseBadConfiguration(): void {
   try {
     serverEnv();
+    // In production this refuses to start without AUTH_SECRET.
+    readAuthEnv();
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);

@@ -1,12 +1,10 @@
 // The catalog as a client reaches it: HTTP requests through tRPC's fetch adapter.
 import { createDb, type Db } from "@bazaar/db";
 import { createTestDatabase } from "@bazaar/db/testing";
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { at, insertCatalog } from "../../test/catalog-fixtures.ts";
-import { createContext } from "../context.ts";
-import { appRouter } from "../root.ts";
+import { callHttp, type ErrorBody } from "../../test/http.ts";
 
 const { db } = await createTestDatabase();
 
@@ -17,34 +15,8 @@ beforeAll(async () => {
   ]);
 });
 
-interface ErrorBody {
-  error: {
-    json: {
-      message: string;
-      data: {
-        code: string;
-        httpStatus: number;
-        requestId: string;
-        fieldErrors: Record<string, string[]> | null;
-      };
-    };
-  };
-}
-
-async function get(
-  procedure: string,
-  input: unknown,
-  options: { db?: Db; headers?: Record<string, string> } = {},
-) {
-  const query = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
-  const req = new Request(`http://localhost/api/trpc/${procedure}${query}`, { headers: options.headers });
-  const response = await fetchRequestHandler({
-    endpoint: "/api/trpc",
-    router: appRouter,
-    req,
-    createContext: () => createContext({ db: options.db ?? db, headers: req.headers }),
-  });
-  return { status: response.status, body: await response.json() };
+function get(procedure: string, input: unknown, options: { db?: Db; headers?: Record<string, string> } = {}) {
+  return callHttp(options.db ?? db, procedure, { input, headers: options.headers });
 }
 
 describe("catalog over HTTP", () => {

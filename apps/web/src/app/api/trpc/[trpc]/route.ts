@@ -1,4 +1,4 @@
-import { appRouter, createContext } from "@bazaar/api";
+import { appRouter, createContext, retryAfterHeader } from "@bazaar/api";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 
 import { getDb } from "~/server/db";
@@ -10,7 +10,13 @@ function handler(req: Request) {
     req,
     createContext: () => createContext({ db: getDb(), headers: req.headers }),
     // Echo the request id so a shopper's report can be matched to the server's log lines.
-    responseMeta: ({ ctx }) => ({ headers: new Headers(ctx ? { "x-request-id": ctx.requestId } : {}) }),
+    // A 429 also says when to come back.
+    responseMeta: ({ ctx, errors }) => ({
+      headers: new Headers({
+        ...(ctx ? { "x-request-id": ctx.requestId } : {}),
+        ...retryAfterHeader(errors),
+      }),
+    }),
   });
 }
 

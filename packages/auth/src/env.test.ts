@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+
+import { AuthConfigError, readAuthEnv } from "./env.ts";
+
+describe("readAuthEnv", () => {
+  it("refuses to run in production without AUTH_SECRET", () => {
+    expect(() => readAuthEnv({ NODE_ENV: "production" })).toThrow(AuthConfigError);
+    expect(() => readAuthEnv({ NODE_ENV: "production", AUTH_SECRET: "" })).toThrow(
+      "AUTH_SECRET: is required in production",
+    );
+    expect(readAuthEnv({ NODE_ENV: "production", AUTH_SECRET: "s".repeat(32) }).AUTH_SECRET).toHaveLength(32);
+  });
+
+  it("needs no secret in development, and has shorter staff sessions by default", () => {
+    const env = readAuthEnv({});
+    expect(env.AUTH_SECRET).toBeUndefined();
+    expect(env.STAFF_SESSION_IDLE_MINUTES).toBeLessThan(env.SESSION_IDLE_MINUTES);
+    expect(env.STAFF_SESSION_MAX_MINUTES).toBeLessThan(env.SESSION_MAX_MINUTES);
+  });
+
+  it("names bad values", () => {
+    expect(() =>
+      readAuthEnv({ AUTH_SECRET: "short", REDIS_URL: "http://x", SESSION_IDLE_MINUTES: "0" }),
+    ).toThrow(
+      /AUTH_SECRET: must be at least 32 characters\n {2}SESSION_IDLE_MINUTES: .*\n {2}REDIS_URL: must be a redis:\/\/ or rediss:\/\/ URL/,
+    );
+  });
+});

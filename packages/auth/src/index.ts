@@ -1,0 +1,23 @@
+export { recordAuthEvent, type AuthEvent, type RequestMeta } from "./audit.ts";
+export { AuthConfigError, readAuthEnv, type AuthEnv } from "./env.ts";
+export { hashPassword, needsRehash, verifyAgainstDecoy, verifyPassword, ARGON2_OPTIONS } from "./password.ts";
+export { COMMON_PASSWORDS_REFUSED, isCommonPassword, newPasswordSchema } from "./password-policy.ts";
+export {
+  createSession,
+  listSessions,
+  resolveSession,
+  revokeSession,
+  revokeSessions,
+  type ActiveSession,
+  type SessionPolicy,
+  type SessionUser,
+} from "./sessions.ts";
+export { generateToken, hashToken, TOKEN_PATTERN } from "./tokens.ts";
+export {
+  createRateLimiter,
+  RATE_LIMIT_POLICIES,
+  RateLimitedError,
+  rateLimiterFromEnv,
+  type RateLimitedAction,
+  type RateLimiter,
+} from "./rate-limit.ts";
