@@ -10,9 +10,7 @@ let common: Set<string> | undefined;
 
 export function isCommonPassword(password: string): boolean {
   common ??= new Set(
-    (dictionary["passwords-common"])
-      .slice(0, COMMON_PASSWORDS_REFUSED)
-      .map((p) => p.toLowerCase()),
+    dictionary["passwords-common"].slice(0, COMMON_PASSWORDS_REFUSED).map((p) => p.toLowerCase()),
   );
   return common.has(password.toLowerCase());
 }
