@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
@@ -56,5 +57,7 @@ export default defineConfig({
     stdout: "pipe",
     stderr: "pipe",
     gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+    // `next start` is production mode, which refuses to start without a secret: one per run.
+    env: { AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("hex") },
   },
 });
