@@ -67,9 +67,12 @@ export async function createContext(options: {
   // Accept a well-formed id from a trusted proxy so logs join up; otherwise make one.
   const incoming = headers.get("x-request-id");
   const requestId = incoming && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
-  const authEnv = readAuthEnv();
-  policy ??= authEnv;
-  processRateLimiter ??= rateLimiterFromEnv(authEnv);
+  // Read once per process, not per request.
+  if (!policy || !processRateLimiter) {
+    const authEnv = readAuthEnv();
+    policy = authEnv;
+    processRateLimiter = rateLimiterFromEnv(authEnv);
+  }
   const token = presentedToken(headers);
   const session = token ? await resolveSession(options.db, policy, token) : null;
   return {

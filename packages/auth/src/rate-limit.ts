@@ -4,7 +4,7 @@ import { Redis } from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 import type { RateLimiterAbstract } from "rate-limiter-flexible";
 
-import { AuthConfigError } from "./env.ts";
+import { readAuthEnv } from "./env.ts";
 
 export type RateLimitedAction = "signIn" | "signUp" | "passwordReset" | "magicLink";
 export type RateLimitScope = "ip" | "account";
@@ -218,11 +218,8 @@ export function rateLimiterFromEnv(
   if (!env.REDIS_URL) {
     return { ...createRateLimiter(limiterOptions), close: () => Promise.resolve() };
   }
-  if (!/^rediss?:\/\//.test(env.REDIS_URL)) {
-    throw new AuthConfigError(
-      "Invalid auth configuration:\n  REDIS_URL: must be a redis:// or rediss:// URL",
-    );
-  }
+  // The URL rule lives in env.ts; callers that did not read the env through it are checked here.
+  readAuthEnv({ REDIS_URL: env.REDIS_URL });
 
   const redis = new Redis(env.REDIS_URL, {
     lazyConnect: false,
