@@ -2,13 +2,17 @@ import { randomUUID } from "node:crypto";
 import {
   rateLimiterFromEnv,
   type RateLimiter,
+  clientIp,
   readAuthEnv,
+  readCookie,
   resolveSession,
+  sessionCookie,
   TOKEN_PATTERN,
   type ActiveSession,
   type SessionPolicy,
 } from "@bazaar/auth";
-import type { Db } from "@bazaar/db";
+import type { Db, SessionKind } from "@bazaar/db";
+import { createDatabaseMailer, createSmtpMailer, readMailEnv, type Mailer } from "@bazaar/mail";
 import { TRPCError } from "@trpc/server";
 
 import { logger, type Logger } from "./logger.ts";
@@ -25,17 +29,29 @@ export interface Context {
   userAgent: string | null;
   sessionPolicy: SessionPolicy;
   rateLimiter: RateLimiter;
+  mailer: Mailer;
+  /** The shop's public origin: links in mail are built from it, never from the Host header. */
+  appUrl: string;
+  /** What a sign-in here starts: a cookie session (web server actions) or a bearer token (apps). */
+  sessionKind: SessionKind;
 }
 
-/** The cookie the web app keeps the session token in (`__Host-` outside development). */
-export const SESSION_COOKIE = { secure: "__Host-bazaar.session", dev: "bazaar.session" } as const;
-
-let policy: SessionPolicy | undefined;
-// One limiter per process: in memory, or Redis-backed when REDIS_URL is set.
-let processRateLimiter: RateLimiter | undefined;
+// Read once per process, not per request: the settings, one rate limiter (in memory, or in
+// Redis when REDIS_URL is set) and one mailer.
+let processState:
+  | {
+      policy: SessionPolicy;
+      cookieName: string;
+      appUrl: string;
+      proxyHops: number;
+      rateLimiter: RateLimiter;
+      /** The SMTP mailer (pooled connections), or null to keep mail in the database. */
+      smtpMailer: Mailer | null;
+    }
+  | undefined;
 
 /** The token the caller presents: `Authorization: Bearer <token>` (mobile) or the session cookie. */
-function presentedToken(headers: Headers): string | null {
+function presentedToken(headers: Headers, cookie: string): string | null {
   const authorization = headers.get("authorization");
   if (authorization !== null) {
     const token = /^Bearer ([^\s]+)$/.exec(authorization)?.[1];
@@ -48,12 +64,7 @@ function presentedToken(headers: Headers): string | null {
     }
     return token;
   }
-  const cookies = headers.get("cookie") ?? "";
-  for (const part of cookies.split(";")) {
-    const [name, ...value] = part.trim().split("=");
-    if (name === SESSION_COOKIE.secure || name === SESSION_COOKIE.dev) return value.join("=");
-  }
-  return null;
+  return readCookie(headers.get("cookie"), cookie);
 }
 
 /** Build the per-request context; the caller owns the database client (one per process). */
@@ -62,28 +73,39 @@ export async function createContext(options: {
   headers: Headers;
   /** Tests pass their own; the app uses the process's. */
   rateLimiter?: RateLimiter;
+  mailer?: Mailer;
+  sessionKind?: SessionKind;
 }): Promise<Context> {
   const { headers } = options;
   // Accept a well-formed id from a trusted proxy so logs join up; otherwise make one.
   const incoming = headers.get("x-request-id");
   const requestId = incoming && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
-  // Read once per process, not per request.
-  if (!policy || !processRateLimiter) {
+  if (!processState) {
     const authEnv = readAuthEnv();
-    policy = authEnv;
-    processRateLimiter = rateLimiterFromEnv(authEnv);
+    const mailEnv = readMailEnv();
+    processState = {
+      policy: authEnv,
+      cookieName: sessionCookie(authEnv).name,
+      appUrl: authEnv.APP_URL,
+      proxyHops: authEnv.TRUSTED_PROXY_HOPS,
+      rateLimiter: rateLimiterFromEnv(authEnv),
+      smtpMailer: mailEnv.SMTP_URL ? createSmtpMailer(mailEnv.SMTP_URL, mailEnv.MAIL_FROM) : null,
+    };
   }
-  const token = presentedToken(headers);
+  const { policy, cookieName, appUrl } = processState;
+  const token = presentedToken(headers, cookieName);
   const session = token ? await resolveSession(options.db, policy, token) : null;
   return {
     db: options.db,
     session,
     requestId,
     log: logger.child({ requestId }),
-    // The first hop of X-Forwarded-For, as set by the proxy in front of the app.
-    ip: headers.get("x-forwarded-for")?.split(",")[0]?.trim().slice(0, 64) ?? null,
+    ip: clientIp(headers.get("x-forwarded-for"), processState.proxyHops),
     userAgent: headers.get("user-agent")?.slice(0, 512) ?? null,
     sessionPolicy: policy,
-    rateLimiter: options.rateLimiter ?? processRateLimiter,
+    rateLimiter: options.rateLimiter ?? processState.rateLimiter,
+    mailer: options.mailer ?? processState.smtpMailer ?? createDatabaseMailer(options.db),
+    appUrl,
+    sessionKind: options.sessionKind ?? "BEARER",
   };
 }

@@ -1,4 +1,5 @@
 import { TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
+import { z, ZodError } from "zod";
 
 /** A 404 for something the caller named that does not exist. */
 export function notFound(what: string): TRPCError {
@@ -36,4 +37,11 @@ export class TooManyRequestsError extends TRPCError {
 export function retryAfterHeader(errors: readonly unknown[]): Record<string, string> {
   const waits = errors.flatMap((e) => (e instanceof TooManyRequestsError ? [e.retryAfterSeconds] : []));
   return waits.length > 0 ? { "retry-after": String(Math.max(...waits)) } : {};
+}
+
+/** The per-field messages an error carries (a FieldError, or a failed input schema), or null. */
+export function fieldErrorsOf(error: TRPCError): Record<string, string[]> | null {
+  if (error instanceof FieldError) return error.fieldErrors;
+  if (error.cause instanceof ZodError) return z.flattenError(error.cause).fieldErrors;
+  return null;
 }

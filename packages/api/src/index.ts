@@ -8,4 +8,4 @@ export { logger } from "./logger.ts";
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
-export { retryAfterHeader } from "./errors.ts";
+export { fieldErrorsOf, retryAfterHeader } from "./errors.ts";

@@ -3,17 +3,12 @@ import superjson from "superjson";
 import { z, ZodError } from "zod";
 
 import type { Context } from "./context.ts";
-import { FieldError, TooManyRequestsError } from "./errors.ts";
+import { fieldErrorsOf, TooManyRequestsError } from "./errors.ts";
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error, ctx }) {
-    const fieldErrors =
-      error instanceof FieldError
-        ? error.fieldErrors
-        : error.cause instanceof ZodError
-          ? z.flattenError(error.cause).fieldErrors
-          : null;
+    const fieldErrors = fieldErrorsOf(error);
     // Details of unexpected failures stay in the logs; the client gets a generic message and the
     // request id to quote.
     const internal = error.code === "INTERNAL_SERVER_ERROR";

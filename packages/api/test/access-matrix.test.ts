@@ -3,7 +3,7 @@
 import { createTestDatabase } from "@bazaar/db/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { signInPersonas, type Persona, type SignedIn } from "./accounts.ts";
+import { PASSWORD, signInPersonas, type Persona, type SignedIn } from "./accounts.ts";
 import { callHttp } from "./http.ts";
 
 const { db } = await createTestDatabase();
@@ -32,6 +32,9 @@ describe("account procedures need a session", () => {
       mutation: true,
       input: { currentPassword: "x", newPassword: "marmalade-sky-2026" },
     },
+    { path: "account.updateProfile", mutation: true, input: { name: "Mallory" } },
+    { path: "account.exportData", mutation: true },
+    { path: "account.deleteAccount", mutation: true, input: { confirmEmail: "customera@example.com" } },
   ];
   it.each(procedures)("$path refuses anonymous callers with 401", async ({ path, mutation, input }) => {
     expect((await callHttp(db, path, { mutation, input })).status).toBe(401);
@@ -74,5 +77,63 @@ describe("one person's sessions are theirs alone", () => {
     });
     expect(status).toBe(200);
     expect((await callHttp(db, "account.me", { token: people.customerB.token })).status).toBe(401);
+    // Sign B in again for the tables below.
+    const again = await callHttp(db, "account.signIn", {
+      mutation: true,
+      input: { email: people.customerB.email, password: PASSWORD },
+    });
+    people.customerB.token = (again.data as { token: string }).token;
+  });
+});
+
+describe("only admins change roles", () => {
+  const expected: Record<Caller, number> = {
+    anonymous: 401,
+    customerA: 403,
+    customerB: 403,
+    staff: 403,
+    admin: 200,
+  };
+  it.each(CALLERS)("%s making customer A staff", async (caller) => {
+    const { status } = await callHttp(db, "users.setRole", {
+      mutation: true,
+      token: token(caller),
+      input: { userId: people.customerA.id, role: "STAFF" },
+    });
+    expect(status).toBe(expected[caller]);
+    const role = (await db.user.findUniqueOrThrow({ where: { id: people.customerA.id } })).role;
+    expect(role).toBe(caller === "admin" ? "STAFF" : "CUSTOMER");
+    await db.user.update({ where: { id: people.customerA.id }, data: { role: "CUSTOMER" } });
+  });
+});
+
+describe("only admins list the shop's users", () => {
+  it.each(CALLERS)("%s", async (caller) => {
+    const { status, data } = await callHttp(db, "users.list", { token: token(caller), input: {} });
+    expect(status).toBe({ anonymous: 401, customerA: 403, customerB: 403, staff: 403, admin: 200 }[caller]);
+    if (caller === "admin") expect((data as unknown[]).length).toBe(4);
+  });
+});
+
+describe("one person's data is theirs alone", () => {
+  it("an export holds only the caller's own sessions and activity", async () => {
+    const { data } = await callHttp(db, "account.exportData", { mutation: true, token: token("customerA") });
+    const exported = data as { profile: { email: string }; sessions: unknown[] };
+    expect(exported.profile.email).toBe(people.customerA.email);
+    const json = JSON.stringify(data);
+    for (const other of ["customerB", "staff", "admin"] as const)
+      expect(json).not.toContain(people[other].email);
+    expect(exported.sessions).toHaveLength(
+      await db.session.count({ where: { userId: people.customerA.id } }),
+    );
+  });
+
+  it("a profile update changes only the caller", async () => {
+    await callHttp(db, "account.updateProfile", {
+      mutation: true,
+      token: token("customerA"),
+      input: { name: "A" },
+    });
+    expect((await db.user.findUniqueOrThrow({ where: { id: people.customerB.id } })).name).toBeNull();
   });
 });

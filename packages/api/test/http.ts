@@ -1,6 +1,7 @@
 // Call procedures the way a client does: HTTP requests through tRPC's fetch adapter.
 import type { RateLimiter } from "@bazaar/auth";
 import type { Db } from "@bazaar/db";
+import type { Mailer } from "@bazaar/mail";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 
 import { createContext } from "../src/context.ts";
@@ -30,6 +31,7 @@ export async function callHttp(
     token?: string;
     headers?: Record<string, string>;
     rateLimiter?: RateLimiter;
+    mailer?: Mailer;
   } = {},
 ) {
   const headers = new Headers(options.headers);
@@ -47,11 +49,12 @@ export async function callHttp(
     endpoint: "/api/trpc",
     router: appRouter,
     req,
-    createContext: () => createContext({ db, headers: req.headers, rateLimiter: options.rateLimiter }),
+    createContext: () =>
+      createContext({ db, headers: req.headers, rateLimiter: options.rateLimiter, mailer: options.mailer }),
     // The same header the web app's route sends.
     responseMeta: ({ errors }) => ({ headers: new Headers(retryAfterHeader(errors)) }),
   });
-  const body = await response.json();
+  const body: unknown = await response.json();
   return {
     status: response.status,
     headers: response.headers,

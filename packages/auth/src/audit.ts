@@ -8,7 +8,14 @@ export type AuthEvent =
   | "password_changed"
   | "session_revoked"
   | "sessions_revoked_all"
-  | "role_changed";
+  | "role_changed"
+  | "email_verified"
+  | "password_reset_requested"
+  | "password_reset"
+  | "magic_link_requested"
+  | "profile_updated"
+  | "data_exported"
+  | "account_deleted";
 
 export interface RequestMeta {
   ip: string | null;

@@ -25,4 +25,22 @@ describe("readAuthEnv", () => {
       /AUTH_SECRET: must be at least 32 characters\n {2}SESSION_IDLE_MINUTES: .*\n {2}REDIS_URL: must be a redis:\/\/ or rediss:\/\/ URL/,
     );
   });
+
+  it("allows plain http in production only on this machine", () => {
+    const base = { NODE_ENV: "production", AUTH_SECRET: "s".repeat(32) };
+    expect(readAuthEnv({ ...base, APP_URL: "http://127.0.0.1:3100/" }).APP_URL).toBe("http://127.0.0.1:3100");
+    expect(readAuthEnv({ ...base, APP_URL: "https://shop.example" }).APP_URL).toBe("https://shop.example");
+    expect(() => readAuthEnv({ ...base, APP_URL: "http://shop.example" })).toThrow(
+      "APP_URL: must be https:// in production",
+    );
+  });
+
+  it("wants a provider's id and secret together, and an issuer for generic OIDC", () => {
+    expect(() => readAuthEnv({ AUTH_GITHUB_ID: "abc" })).toThrow(
+      "AUTH_GITHUB_SECRET: is needed with AUTH_GITHUB_ID",
+    );
+    expect(() => readAuthEnv({ AUTH_OIDC_ID: "a", AUTH_OIDC_SECRET: "b" })).toThrow(
+      "AUTH_OIDC_ISSUER: is needed with AUTH_OIDC_ID",
+    );
+  });
 });

@@ -15,12 +15,70 @@ const schema = z
     STAFF_SESSION_IDLE_MINUTES: minutes(30),
     STAFF_SESSION_MAX_MINUTES: minutes(60 * 12),
     REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" }).optional(),
+    /**
+     * Where shoppers reach the shop. Links in mail are built from it (never from the request's
+     * Host header, which a caller controls), and https here turns on `__Host-` Secure cookies.
+     */
+    APP_URL: z
+      .url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" })
+      .default("http://localhost:3000")
+      .transform((url) => url.replace(/\/+$/, "")),
+    /**
+     * How many proxies in front of the app append to X-Forwarded-For: the client's address is
+     * that many entries from the right (entries further left are whatever the client sent).
+     */
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
+    // Sign-in providers: each one is offered when both its id and secret are set.
+    AUTH_GITHUB_ID: z.string().optional(),
+    AUTH_GITHUB_SECRET: z.string().optional(),
+    AUTH_GOOGLE_ID: z.string().optional(),
+    AUTH_GOOGLE_SECRET: z.string().optional(),
+    AUTH_DISCORD_ID: z.string().optional(),
+    AUTH_DISCORD_SECRET: z.string().optional(),
+    /** Any OpenID Connect issuer (Keycloak, Auth0, Entra ID ...), found by discovery. */
+    AUTH_OIDC_ISSUER: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
+    AUTH_OIDC_ID: z.string().optional(),
+    AUTH_OIDC_SECRET: z.string().optional(),
+    /** The button's label for the generic OIDC provider. */
+    AUTH_OIDC_NAME: z.string().default("Single sign-on"),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in production" });
     }
+    // Plain http is for this machine only: anywhere else cookies and links would travel in clear.
+    if (env.NODE_ENV === "production" && !isHttps(env.APP_URL) && !isLoopback(env.APP_URL)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["APP_URL"],
+        message: "must be https:// in production (http is allowed only for localhost)",
+      });
+    }
+    for (const provider of ["GITHUB", "GOOGLE", "DISCORD", "OIDC"] as const) {
+      const id = env[`AUTH_${provider}_ID`];
+      const secret = env[`AUTH_${provider}_SECRET`];
+      if (Boolean(id) !== Boolean(secret)) {
+        const missing = id ? "SECRET" : "ID";
+        ctx.addIssue({
+          code: "custom",
+          path: [`AUTH_${provider}_${missing}`],
+          message: `is needed with AUTH_${provider}_${missing === "ID" ? "SECRET" : "ID"}`,
+        });
+      }
+    }
+    if (env.AUTH_OIDC_ID && !env.AUTH_OIDC_ISSUER) {
+      ctx.addIssue({ code: "custom", path: ["AUTH_OIDC_ISSUER"], message: "is needed with AUTH_OIDC_ID" });
+    }
   });
+
+function isHttps(url: string) {
+  return url.startsWith("https://");
+}
+
+function isLoopback(url: string) {
+  const host = new URL(url).hostname;
+  return host === "localhost" || host === "[::1]" || host.startsWith("127.");
+}
 
 export type AuthEnv = z.infer<typeof schema>;
 

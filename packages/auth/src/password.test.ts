@@ -1,3 +1,4 @@
+import { SEED_ACCOUNTS } from "@bazaar/db/seed/accounts";
 import { describe, expect, it } from "vitest";
 
 import { hashPassword, needsRehash, verifyAgainstDecoy, verifyPassword } from "./password.ts";
@@ -49,5 +50,12 @@ describe("new password rules", () => {
       ]);
     }
     expect(isCommonPassword("tangerine-octopus-91")).toBe(false);
+  });
+});
+
+describe("the development accounts", () => {
+  it.each(SEED_ACCOUNTS)("$email's stored hash matches the password the README gives", async (account) => {
+    expect(await verifyPassword(account.passwordHash, account.password)).toBe(true);
+    expect(needsRehash(account.passwordHash)).toBe(false);
   });
 });

@@ -35,3 +35,29 @@ export const changePasswordInput = z.object({
 });
 
 export const sessionIdInput = z.object({ sessionId: z.string().min(1).max(64) });
+
+/** A token from a mailed link; its exact shape is checked where it is used. */
+export const linkTokenInput = z.object({ token: z.string().min(1, "is required").max(128, "is too long") });
+
+export const emailOnlyInput = z.object({ email: emailSchema });
+
+export const resetPasswordInput = z.object({
+  token: z.string().min(1, "is required").max(128, "is too long"),
+  newPassword: passwordSchema,
+});
+
+export const updateProfileInput = z.object({
+  name: z.string().trim().min(1, "is required").max(100, "is too long"),
+});
+
+/** Deleting an account: type its address; accounts with a password also give it. */
+export const deleteAccountInput = z.object({
+  confirmEmail: emailSchema,
+  password: z.string().max(PASSWORD_MAX, "is too long").optional(),
+});
+
+export const roleSchema = z.enum(["CUSTOMER", "STAFF", "ADMIN"]);
+
+export const setRoleInput = z.object({ userId: z.string().min(1).max(64), role: roleSchema });
+
+export const listUsersInput = z.object({ search: z.string().max(254, "is too long").optional() });

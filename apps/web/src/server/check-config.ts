@@ -1,4 +1,5 @@
 import { readAuthEnv } from "@bazaar/auth";
+import { readMailEnv } from "@bazaar/mail";
 
 import { serverEnv } from "~/env";
 
@@ -8,6 +9,7 @@ export function refuseBadConfiguration(): void {
     serverEnv();
     // In production this refuses to start without AUTH_SECRET.
     readAuthEnv();
+    readMailEnv();
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);

@@ -1,5 +1,15 @@
 import { newPasswordSchema, RateLimitedError, type RateLimitedAction } from "@bazaar/auth";
-import { changePasswordInput, sessionIdInput, signInInput, signUpInput } from "@bazaar/validators";
+import {
+  changePasswordInput,
+  deleteAccountInput,
+  emailOnlyInput,
+  linkTokenInput,
+  resetPasswordInput,
+  sessionIdInput,
+  signInInput,
+  signUpInput,
+  updateProfileInput,
+} from "@bazaar/validators";
 import { z } from "zod";
 
 import { TooManyRequestsError } from "../errors.ts";
@@ -10,11 +20,11 @@ import * as account from "./service.ts";
 // The server also refuses common passwords (the list is too big to ship to browsers).
 const signUpServerInput = signUpInput.extend({ password: newPasswordSchema });
 const changePasswordServerInput = changePasswordInput.extend({ newPassword: newPasswordSchema });
+const resetPasswordServerInput = resetPasswordInput.extend({ newPassword: newPasswordSchema });
 
-const meta = (ctx: { ip: string | null; userAgent: string | null }) => ({
-  ip: ctx.ip,
-  userAgent: ctx.userAgent,
-});
+const meta = (ctx: Context) => ({ ip: ctx.ip, userAgent: ctx.userAgent });
+const deps = (ctx: Context) => ({ db: ctx.db, mailer: ctx.mailer, appUrl: ctx.appUrl });
+const sessionDeps = (ctx: Context) => ({ ...deps(ctx), policy: ctx.sessionPolicy, kind: ctx.sessionKind });
 const own = (ctx: { session: { id: string; user: { id: string } } }) => ({
   id: ctx.session.id,
   userId: ctx.session.user.id,
@@ -32,23 +42,47 @@ async function limit(ctx: Context, action: RateLimitedAction, account: string) {
 }
 
 export const accountRouter = createTRPCRouter({
+  /** Always "check your mail": a new address gets a verification link, a known one a reminder. */
   signUp: publicProcedure.input(signUpServerInput).mutation(async ({ ctx, input }) => {
     await limit(ctx, "signUp", input.email);
-    return account.signUp(ctx.db, input, meta(ctx));
+    return account.signUp(deps(ctx), input, meta(ctx));
   }),
-  /** For clients that keep a bearer token (the mobile app); the web app signs in through next-auth. */
+  verifyEmail: publicProcedure
+    .input(linkTokenInput)
+    .mutation(({ ctx, input }) => account.verifyEmail(ctx.db, input.token, meta(ctx))),
+  /**
+   * Returns the session token: apps keep it as a bearer token; the web app's server action puts
+   * it in the session cookie.
+   */
   signIn: publicProcedure.input(signInInput).mutation(async ({ ctx, input }) => {
     await limit(ctx, "signIn", input.email);
-    const result = await account.signInWithPassword(ctx.db, ctx.sessionPolicy, input, meta(ctx));
+    const result = await account.signInWithPassword(sessionDeps(ctx), input, meta(ctx));
     // The per-account count is of failures: a success starts it again.
     await ctx.rateLimiter.reset("signIn", { account: input.email });
     return result;
   }),
+  requestMagicLink: publicProcedure.input(emailOnlyInput).mutation(async ({ ctx, input }) => {
+    await limit(ctx, "magicLink", input.email);
+    return account.requestMagicLink(deps(ctx), input.email, meta(ctx));
+  }),
+  signInWithMagicLink: publicProcedure
+    .input(linkTokenInput)
+    .mutation(({ ctx, input }) => account.signInWithMagicLink(sessionDeps(ctx), input.token, meta(ctx))),
+  requestPasswordReset: publicProcedure.input(emailOnlyInput).mutation(async ({ ctx, input }) => {
+    await limit(ctx, "passwordReset", input.email);
+    return account.requestPasswordReset(deps(ctx), input.email, meta(ctx));
+  }),
+  resetPassword: publicProcedure
+    .input(resetPasswordServerInput)
+    .mutation(({ ctx, input }) => account.resetPassword(deps(ctx), input, meta(ctx))),
   signOut: protectedProcedure.mutation(({ ctx }) => account.signOut(ctx.db, own(ctx), meta(ctx))),
   me: protectedProcedure.query(({ ctx }) => account.getUser(ctx.db, ctx.session.user.id)),
+  updateProfile: protectedProcedure
+    .input(updateProfileInput)
+    .mutation(({ ctx, input }) => account.updateProfile(ctx.db, ctx.session.user.id, input, meta(ctx))),
   changePassword: protectedProcedure
     .input(changePasswordServerInput)
-    .mutation(({ ctx, input }) => account.changePassword(ctx.db, own(ctx), input, meta(ctx))),
+    .mutation(({ ctx, input }) => account.changePassword(deps(ctx), own(ctx), input, meta(ctx))),
   sessions: protectedProcedure.query(({ ctx }) => account.mySessions(ctx.db, own(ctx))),
   revokeSession: protectedProcedure
     .input(sessionIdInput)
@@ -58,4 +92,11 @@ export const accountRouter = createTRPCRouter({
     .mutation(({ ctx, input }) =>
       account.revokeAllMySessions(ctx.db, own(ctx), input.keepCurrent, meta(ctx)),
     ),
+  /** A mutation, not a query: it is recorded in the audit log, and must not be prefetched or cached. */
+  exportData: protectedProcedure.mutation(({ ctx }) =>
+    account.exportMyData(ctx.db, ctx.session.user.id, meta(ctx)),
+  ),
+  deleteAccount: protectedProcedure
+    .input(deleteAccountInput)
+    .mutation(({ ctx, input }) => account.deleteMyAccount(ctx.db, ctx.session.user.id, input)),
 });

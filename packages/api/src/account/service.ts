@@ -1,7 +1,12 @@
-// Account rules: sign-up, password sign-in (the bearer-token path the mobile app uses), sign-out,
-// password changes and the user's view of their own sessions.
+// Account rules: sign-up with email verification, password and magic-link sign-in, password
+// reset and change, sign-out, the user's own sessions, and their privacy rights (export, delete).
+//
+// Answers never reveal whether an address has an account: sign-up, reset and magic-link
+// requests all say "check your mail", and the mail itself tells the owner what happened.
 import {
+  consumeAuthToken,
   createSession,
+  issueAuthToken,
   hashPassword,
   listSessions,
   needsRehash,
@@ -10,49 +15,126 @@ import {
   revokeSessions,
   verifyAgainstDecoy,
   verifyPassword,
+  TOKEN_LIFETIME_MINUTES,
   type RequestMeta,
   type SessionPolicy,
 } from "@bazaar/auth";
-import { Prisma, type Db } from "@bazaar/db";
+import { Prisma, type Db, type SessionKind } from "@bazaar/db";
+import {
+  accountExistsMessage,
+  magicLinkMessage,
+  passwordChangedMessage,
+  resetPasswordMessage,
+  verifyEmailMessage,
+  type Mailer,
+} from "@bazaar/mail";
 import { TRPCError } from "@trpc/server";
 
 import { fieldError, notFound } from "../errors.ts";
 
 const publicUser = { id: true, email: true, name: true, role: true, emailVerified: true } as const;
 
+/** What account rules need besides the database: where to send mail and what links point at. */
+export interface AccountDeps {
+  db: Db;
+  mailer: Mailer;
+  appUrl: string;
+}
+
+/** The pages the mailed links open (apps/web). */
+const link = (appUrl: string, path: string, token?: string) =>
+  token ? `${appUrl}${path}?token=${encodeURIComponent(token)}` : `${appUrl}${path}`;
+
+const CHECK_YOUR_MAIL = { status: "check-your-mail" } as const;
+
+async function mailVerificationLink(
+  deps: AccountDeps,
+  user: { id: string; email: string; name: string | null },
+) {
+  const token = await issueAuthToken(deps.db, user.id, "VERIFY_EMAIL");
+  await deps.mailer.send(
+    verifyEmailMessage({
+      to: user.email,
+      name: user.name,
+      url: link(deps.appUrl, "/verify-email", token),
+      hours: TOKEN_LIFETIME_MINUTES.VERIFY_EMAIL / 60,
+    }),
+  );
+}
+
+/**
+ * Sign up: a new address gets an account and a verification link; an address that already has
+ * an account gets a mail saying so. The caller sees the same answer either way.
+ */
 export async function signUp(
-  db: Db,
+  deps: AccountDeps,
   input: { email: string; password: string; name?: string },
   meta: RequestMeta,
 ) {
+  // Hash first on both paths, so the answer takes as long whether or not the address is known.
   const passwordHash = await hashPassword(input.password);
-  try {
-    return await db.$transaction(async (tx) => {
-      const user = await tx.user.create({
-        data: { email: input.email, name: input.name ?? null, passwordHash },
-        select: publicUser,
-      });
-      await recordAuthEvent(tx, { action: "sign_up", actorId: user.id, targetId: user.id }, meta);
-      return user;
-    });
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw fieldError("CONFLICT", "email", "already has an account; sign in or reset your password");
-    }
-    throw error;
+  const existing = await deps.db.user.findUnique({
+    where: { email: input.email },
+    select: { name: true },
+  });
+  if (existing) {
+    await deps.mailer.send(
+      accountExistsMessage({
+        to: input.email,
+        name: existing.name,
+        signInUrl: link(deps.appUrl, "/sign-in"),
+        resetUrl: link(deps.appUrl, "/forgot-password"),
+      }),
+    );
+    return CHECK_YOUR_MAIL;
   }
+  try {
+    const user = await deps.db.$transaction(async (tx) => {
+      const created = await tx.user.create({
+        data: { email: input.email, name: input.name ?? null, passwordHash },
+        select: { id: true, email: true, name: true },
+      });
+      await recordAuthEvent(tx, { action: "sign_up", actorId: created.id, targetId: created.id }, meta);
+      return created;
+    });
+    await mailVerificationLink(deps, user);
+  } catch (error) {
+    // Two sign-ups for one address at once: the loser is told as any other duplicate would be.
+    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+  }
+  return CHECK_YOUR_MAIL;
 }
+
+/** Open the verification link: the address is confirmed. */
+export async function verifyEmail(db: Db, token: string, meta: RequestMeta) {
+  const userId = await consumeAuthToken(db, "VERIFY_EMAIL", token);
+  if (!userId) throw expiredLink();
+  const user = await db.user.update({
+    where: { id: userId },
+    data: { emailVerified: new Date() },
+    select: { email: true },
+  });
+  await recordAuthEvent(db, { action: "email_verified", actorId: userId, targetId: userId }, meta);
+  return { email: user.email };
+}
+
+const expiredLink = () =>
+  fieldError("BAD_REQUEST", "token", "This link has expired or was already used. Ask for a new one.");
 
 const wrongCredentials = () =>
   new TRPCError({ code: "UNAUTHORIZED", message: "That email and password do not match an account." });
 
-/** Check the password and start a bearer session; the same answer for a wrong email or password. */
+/**
+ * Check the password and start a session; the same answer for a wrong email or password. An
+ * address not yet confirmed gets a fresh link instead (only after the right password, so this
+ * reveals nothing to a guesser).
+ */
 export async function signInWithPassword(
-  db: Db,
-  policy: SessionPolicy,
+  deps: AccountDeps & { policy: SessionPolicy; kind: SessionKind },
   input: { email: string; password: string },
   meta: RequestMeta,
 ) {
+  const { db } = deps;
   const user = await db.user.findUnique({
     where: { email: input.email },
     select: { ...publicUser, passwordHash: true },
@@ -68,6 +150,14 @@ export async function signInWithPassword(
     );
     throw wrongCredentials();
   }
+  if (!user.emailVerified) {
+    await mailVerificationLink(deps, user);
+    throw fieldError(
+      "FORBIDDEN",
+      "email",
+      "is not confirmed yet. We have sent you a new link: open it, then sign in.",
+    );
+  }
   // Upgrade hashes made with older settings while the plain password is at hand.
   if (user.passwordHash && needsRehash(user.passwordHash)) {
     await db.user.update({
@@ -75,14 +165,131 @@ export async function signInWithPassword(
       data: { passwordHash: await hashPassword(input.password) },
     });
   }
-  const session = await createSession(db, policy, { user, kind: "BEARER", ...meta });
+  const { passwordHash: _hash, ...publicFields } = user;
+  return startSession(deps, publicFields, "password", meta);
+}
+
+async function startSession(
+  deps: { db: Db; policy: SessionPolicy; kind: SessionKind },
+  user: {
+    id: string;
+    email: string;
+    name: string | null;
+    role: "CUSTOMER" | "STAFF" | "ADMIN";
+    emailVerified: Date | null;
+  },
+  method: "password" | "magic_link",
+  meta: RequestMeta,
+) {
+  const session = await createSession(deps.db, deps.policy, { user, kind: deps.kind, ...meta });
   await recordAuthEvent(
-    db,
-    { action: "sign_in", actorId: user.id, targetId: user.id, details: { kind: "BEARER" } },
+    deps.db,
+    { action: "sign_in", actorId: user.id, targetId: user.id, details: { method, kind: deps.kind } },
     meta,
   );
-  const { passwordHash: _hash, ...publicFields } = user;
-  return { token: session.token, expires: session.expires, user: publicFields };
+  return { token: session.token, expires: session.expires, user };
+}
+
+/** Mail a sign-in link to an existing account; unknown addresses get nothing, and the same answer. */
+export async function requestMagicLink(deps: AccountDeps, email: string, meta: RequestMeta) {
+  const user = await deps.db.user.findUnique({
+    where: { email },
+    select: { id: true, name: true, deletedAt: true },
+  });
+  if (user && !user.deletedAt) {
+    const token = await issueAuthToken(deps.db, user.id, "MAGIC_LINK");
+    await deps.mailer.send(
+      magicLinkMessage({
+        to: email,
+        name: user.name,
+        url: link(deps.appUrl, "/magic-link", token),
+        minutes: TOKEN_LIFETIME_MINUTES.MAGIC_LINK,
+      }),
+    );
+    await recordAuthEvent(deps.db, { action: "magic_link_requested", targetId: user.id }, meta);
+  }
+  return CHECK_YOUR_MAIL;
+}
+
+/** Use a magic link: a new session, and the address counts as confirmed (the mail was opened). */
+export async function signInWithMagicLink(
+  deps: { db: Db; policy: SessionPolicy; kind: SessionKind },
+  token: string,
+  meta: RequestMeta,
+) {
+  const userId = await consumeAuthToken(deps.db, "MAGIC_LINK", token);
+  if (!userId) throw expiredLink();
+  const current = await deps.db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { emailVerified: true },
+  });
+  const user = await deps.db.user.update({
+    where: { id: userId },
+    // First proof of the mailbox: a password set before it was proven may be a squatter's
+    // (someone who signed up with this address first), so it is dropped; reset sets a new one.
+    data: current.emailVerified ? {} : { emailVerified: new Date(), passwordHash: null },
+    select: publicUser,
+  });
+  return startSession(deps, user, "magic_link", meta);
+}
+
+/** Mail a reset link to an existing account; the same answer for any address. */
+export async function requestPasswordReset(deps: AccountDeps, email: string, meta: RequestMeta) {
+  const user = await deps.db.user.findUnique({
+    where: { email },
+    select: { id: true, name: true, deletedAt: true },
+  });
+  if (user && !user.deletedAt) {
+    const token = await issueAuthToken(deps.db, user.id, "RESET_PASSWORD");
+    await deps.mailer.send(
+      resetPasswordMessage({
+        to: email,
+        name: user.name,
+        url: link(deps.appUrl, "/reset-password", token),
+        minutes: TOKEN_LIFETIME_MINUTES.RESET_PASSWORD,
+      }),
+    );
+    await recordAuthEvent(deps.db, { action: "password_reset_requested", targetId: user.id }, meta);
+  }
+  return CHECK_YOUR_MAIL;
+}
+
+/** Set a new password from a reset link; every session ends, and the owner is told by mail. */
+export async function resetPassword(
+  deps: AccountDeps,
+  input: { token: string; newPassword: string },
+  meta: RequestMeta,
+) {
+  const passwordHash = await hashPassword(input.newPassword);
+  const user = await deps.db.$transaction(async (tx) => {
+    const userId = await consumeAuthToken(tx, "RESET_PASSWORD", input.token);
+    if (!userId) throw expiredLink();
+    const current = await tx.user.findUniqueOrThrow({
+      where: { id: userId },
+      select: { emailVerified: true },
+    });
+    const updated = await tx.user.update({
+      where: { id: userId },
+      // Opening the mailed link proves the mailbox, so the address counts as confirmed.
+      data: { passwordHash, emailVerified: current.emailVerified ?? new Date() },
+      select: { id: true, email: true, name: true },
+    });
+    const ended = await revokeSessions(tx, userId, null);
+    await recordAuthEvent(
+      tx,
+      { action: "password_reset", actorId: userId, targetId: userId, details: { sessionsEnded: ended } },
+      meta,
+    );
+    return updated;
+  });
+  await deps.mailer.send(
+    passwordChangedMessage({
+      to: user.email,
+      name: user.name,
+      resetUrl: link(deps.appUrl, "/forgot-password"),
+    }),
+  );
+  return { email: user.email };
 }
 
 export async function signOut(db: Db, session: { id: string; userId: string }, meta: RequestMeta) {
@@ -137,20 +344,21 @@ export async function revokeAllMySessions(
 
 /** Change the password after checking the current one; every other session ends. */
 export async function changePassword(
-  db: Db,
+  deps: AccountDeps,
   session: { id: string; userId: string },
   input: { currentPassword: string; newPassword: string },
   meta: RequestMeta,
 ) {
+  const { db } = deps;
   const user = await db.user.findUniqueOrThrow({
     where: { id: session.userId },
-    select: { passwordHash: true },
+    select: { passwordHash: true, email: true, name: true },
   });
   if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw fieldError("BAD_REQUEST", "currentPassword", "is not your current password");
   }
   const passwordHash = await hashPassword(input.newPassword);
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: session.userId }, data: { passwordHash } });
     const ended = await revokeSessions(tx, session.userId, session.id);
     await recordAuthEvent(
@@ -164,5 +372,119 @@ export async function changePassword(
       meta,
     );
     return { sessionsEnded: ended };
+  });
+  await deps.mailer.send(
+    passwordChangedMessage({
+      to: user.email,
+      name: user.name,
+      resetUrl: link(deps.appUrl, "/forgot-password"),
+    }),
+  );
+  return result;
+}
+
+export async function updateProfile(db: Db, userId: string, input: { name: string }, meta: RequestMeta) {
+  const user = await db.user.update({
+    where: { id: userId },
+    data: { name: input.name },
+    select: publicUser,
+  });
+  await recordAuthEvent(db, { action: "profile_updated", actorId: userId, targetId: userId }, meta);
+  return user;
+}
+
+/**
+ * Everything Bazaar holds about the caller, as one JSON document (the right of access). Secrets
+ * are left out: password hash, session and link token hashes, OAuth tokens.
+ */
+export async function exportMyData(db: Db, userId: string, meta: RequestMeta) {
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: {
+      ...publicUser,
+      image: true,
+      createdAt: true,
+      updatedAt: true,
+      passwordHash: true,
+      accounts: { select: { provider: true, providerAccountId: true, type: true, scope: true } },
+      sessions: {
+        select: { kind: true, createdAt: true, lastUsedAt: true, expires: true, ip: true, userAgent: true },
+        orderBy: { createdAt: "asc" },
+      },
+    },
+  });
+  const activity = await db.auditLog.findMany({
+    where: { OR: [{ actorId: userId }, { targetId: userId }] },
+    select: { action: true, ip: true, userAgent: true, details: true, createdAt: true },
+    orderBy: { createdAt: "asc" },
+  });
+  await recordAuthEvent(db, { action: "data_exported", actorId: userId, targetId: userId }, meta);
+  const { passwordHash, accounts, sessions, ...profile } = user;
+  return {
+    exportedAt: new Date(),
+    profile: { ...profile, hasPassword: passwordHash !== null },
+    signInMethods: accounts,
+    sessions,
+    activity,
+  };
+}
+
+/**
+ * Delete the caller's account (the right to erasure). Sessions, linked sign-ins and pending links
+ * go; the user row stays, with every personal field cleared, so that records kept for accounting
+ * (orders) still point at something; the audit trail loses its IPs, user agents and details.
+ */
+export async function deleteMyAccount(
+  db: Db,
+  userId: string,
+  input: { confirmEmail: string; password?: string | undefined },
+) {
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { email: true, passwordHash: true, role: true },
+  });
+  if (input.confirmEmail !== user.email) {
+    throw fieldError("BAD_REQUEST", "confirmEmail", "must be your account's email address");
+  }
+  if (user.passwordHash && !(input.password && (await verifyPassword(user.passwordHash, input.password)))) {
+    throw fieldError("BAD_REQUEST", "password", "is not your current password");
+  }
+  await db.$transaction(async (tx) => {
+    const admins =
+      user.role === "ADMIN"
+        ? await tx.$queryRaw<{ id: string }[]>`
+            SELECT id FROM "User" WHERE role = 'ADMIN' AND "deletedAt" IS NULL FOR UPDATE`
+        : [];
+    if (user.role === "ADMIN" && admins.length <= 1) {
+      throw new TRPCError({
+        code: "CONFLICT",
+        message: "You are the shop's only admin: make someone else an admin before deleting your account.",
+      });
+    }
+    await tx.session.deleteMany({ where: { userId } });
+    await tx.account.deleteMany({ where: { userId } });
+    await tx.authToken.deleteMany({ where: { userId } });
+    await tx.user.update({
+      where: { id: userId },
+      data: {
+        email: `deleted-${userId}@deleted.invalid`,
+        name: null,
+        image: null,
+        passwordHash: null,
+        emailVerified: null,
+        role: "CUSTOMER",
+        deletedAt: new Date(),
+      },
+    });
+    await tx.auditLog.updateMany({
+      where: { OR: [{ actorId: userId }, { targetId: userId }] },
+      data: { ip: null, userAgent: null, details: {} },
+    });
+    // The deletion itself is recorded without the request's IP or user agent.
+    await recordAuthEvent(
+      tx,
+      { action: "account_deleted", actorId: userId, targetId: userId },
+      { ip: null, userAgent: null },
+    );
   });
 }

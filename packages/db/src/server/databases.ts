@@ -5,6 +5,7 @@ import path from "node:path";
 
 import { createDb } from "../client.ts";
 import type { DbEnv } from "../env.ts";
+import { seedAccounts } from "../seed/accounts.ts";
 import { isCatalogEmpty, seedCatalog } from "../seed/catalog.ts";
 import { checkReachable, createDatabase, databaseUrl, dropDatabase, withDatabase } from "./admin.ts";
 import { startEmbeddedPostgres } from "./embedded.ts";
@@ -30,9 +31,10 @@ export async function openAppDatabase(
   log: Log,
   options: { seed: boolean } = { seed: true },
 ): Promise<OpenedDatabase> {
+  const seed = { catalog: options.seed, accounts: options.seed && process.env.NODE_ENV !== "production" };
   if (env.DATABASE_URL) {
     await checkReachable(env.DATABASE_URL);
-    await prepare(env.DATABASE_URL, log, options.seed);
+    await prepare(env.DATABASE_URL, log, seed);
     return { url: env.DATABASE_URL, close: () => Promise.resolve() };
   }
   const dataDir = path.join(env.BAZAAR_DATA_DIR, "postgres");
@@ -45,7 +47,7 @@ export async function openAppDatabase(
       return rowCount === 1;
     });
     if (!exists) await createDatabase(server.url, EMBEDDED_DATABASE);
-    await prepare(url, log, options.seed);
+    await prepare(url, log, seed);
     return { url, close: () => server.stop() };
   } catch (error) {
     await server.stop();
@@ -63,27 +65,33 @@ export async function openScratchDatabase(
   options: { seed: boolean; purpose: string },
 ): Promise<OpenedDatabase> {
   const name = `bazaar_${options.purpose}_${randomBytes(4).toString("hex")}`;
+  // A scratch database lives for one run on this machine: the development accounts are safe there.
+  const seed = { catalog: options.seed, accounts: options.seed };
   if (env.DATABASE_URL) {
     await checkReachable(env.DATABASE_URL);
     const url = await createDatabase(env.DATABASE_URL, name);
-    await prepare(url, log, options.seed);
+    await prepare(url, log, seed);
     return { url, close: () => dropDatabase(url) };
   }
   const server = await startEmbeddedPostgres({ dataDir: path.join(tmpdir(), name), ephemeral: true });
   const url = await createDatabase(server.url, name);
-  await prepare(url, log, options.seed);
+  await prepare(url, log, seed);
   return { url, close: () => server.stop() };
 }
 
-async function prepare(url: string, log: Log, seed: boolean): Promise<void> {
+async function prepare(url: string, log: Log, seed: { catalog: boolean; accounts: boolean }): Promise<void> {
   const applied = await applyMigrations(url);
   if (applied.length > 0) log(`applied migrations: ${applied.join(", ")}`);
-  if (!seed) return;
+  if (!seed.catalog && !seed.accounts) return;
   const db = createDb(url, { maxConnections: 2 });
   try {
-    if (await isCatalogEmpty(db)) {
+    if (seed.catalog && (await isCatalogEmpty(db))) {
       const counts = await seedCatalog(db);
       log(`seeded ${counts.categories} categories, ${counts.products} products, ${counts.variants} variants`);
+    }
+    if (seed.accounts) {
+      const created = await seedAccounts(db);
+      if (created > 0) log(`seeded ${created} development accounts (see the README)`);
     }
   } finally {
     await db.$disconnect();

@@ -1,0 +1,42 @@
+import type { AuthEnv } from "./env.ts";
+
+/**
+ * The session cookie. Over https it is `__Host-` prefixed and Secure: the browser then refuses it
+ * from plain http and from any subdomain, so nobody can plant a session for the shop. Plain http
+ * (development, local production runs) uses an unprefixed name, which a browser would not keep
+ * under the prefix.
+ */
+export function sessionCookie(env: Pick<AuthEnv, "APP_URL">) {
+  const secure = env.APP_URL.startsWith("https://");
+  return {
+    name: secure ? "__Host-bazaar.session" : "bazaar.session",
+    options: { httpOnly: true, sameSite: "lax" as const, path: "/", secure },
+  };
+}
+
+/** The value of one cookie from a Cookie header, or null. */
+export function readCookie(header: string | null, name: string): string | null {
+  for (const part of (header ?? "").split(";")) {
+    const eq = part.indexOf("=");
+    if (eq === -1 || part.slice(0, eq).trim() !== name) continue;
+    try {
+      return decodeURIComponent(part.slice(eq + 1).trim());
+    } catch {
+      return null; // a malformed %-escape: no usable token, not a crash
+    }
+  }
+  return null;
+}
+
+/**
+ * The client's address from X-Forwarded-For, counted from the right past `hops` proxies: the
+ * entries a proxy appended can be trusted, anything further left was written by the client.
+ */
+export function clientIp(forwardedFor: string | null, hops: number): string | null {
+  const entries = (forwardedFor ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  const ip = entries[entries.length - hops] ?? entries[0];
+  return ip ? ip.slice(0, 64) : null;
+}

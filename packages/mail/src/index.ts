@@ -1,0 +1,17 @@
+export { MailConfigError, readMailEnv, type MailEnv } from "./env.ts";
+export {
+  createDatabaseMailer,
+  createSmtpMailer,
+  listMailbox,
+  mailerFromEnv,
+  type Mailer,
+  type MailMessage,
+} from "./mailer.ts";
+export {
+  accountExistsMessage,
+  escapeHtml,
+  magicLinkMessage,
+  passwordChangedMessage,
+  resetPasswordMessage,
+  verifyEmailMessage,
+} from "./templates.ts";
