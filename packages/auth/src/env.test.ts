@@ -43,4 +43,13 @@ describe("readAuthEnv", () => {
       "AUTH_OIDC_ISSUER: is needed with AUTH_OIDC_ID",
     );
   });
+
+  it("refuses next-auth's own URL settings, which would bypass APP_URL", () => {
+    expect(() => readAuthEnv({ AUTH_URL: "http://evil.example" })).toThrow(
+      "AUTH_URL: must not be set: Bazaar uses APP_URL",
+    );
+    expect(() => readAuthEnv({ NEXTAUTH_URL: "http://evil.example" })).toThrow(
+      "NEXTAUTH_URL: must not be set",
+    );
+  });
 });

@@ -41,6 +41,8 @@ const schema = z
     AUTH_OIDC_SECRET: z.string().optional(),
     /** The button's label for the generic OIDC provider. */
     AUTH_OIDC_NAME: z.string().default("Single sign-on"),
+    AUTH_URL: z.string().optional(),
+    NEXTAUTH_URL: z.string().optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
@@ -53,6 +55,11 @@ const schema = z
         path: ["APP_URL"],
         message: "must be https:// in production (http is allowed only for localhost)",
       });
+    }
+    // next-auth would build its callback URLs from these instead of APP_URL (apps/web/src/server/auth.ts).
+    for (const name of ["AUTH_URL", "NEXTAUTH_URL"] as const) {
+      if (env[name])
+        ctx.addIssue({ code: "custom", path: [name], message: "must not be set: Bazaar uses APP_URL" });
     }
     for (const provider of ["GITHUB", "GOOGLE", "DISCORD", "OIDC"] as const) {
       const id = env[`AUTH_${provider}_ID`];

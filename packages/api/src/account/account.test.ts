@@ -344,6 +344,27 @@ describe("password reset", () => {
     expect(mailCount("nobody-here@example.com")).toBe(0);
   });
 
+  it("on an unconfirmed account, drops sign-ins linked before the mailbox was proven", async () => {
+    // As if someone had signed in with a provider that did not vouch for this address.
+    const squatted = await db.user.create({
+      data: {
+        email: "owner@example.com",
+        accounts: { create: { type: "oauth", provider: "github", providerAccountId: "squatter-1" } },
+        sessions: {
+          create: { sessionToken: "squatter-session-hash", expires: new Date(Date.now() + 3_600_000) },
+        },
+      },
+    });
+    await mutate("account.requestPasswordReset", { email: "owner@example.com" });
+    const token = linkToken("owner@example.com", "/reset-password");
+    expect(
+      (await mutate("account.resetPassword", { token, newPassword: "the-real-owner-is-here" })).status,
+    ).toBe(200);
+    expect(await db.account.count({ where: { userId: squatted.id } })).toBe(0);
+    expect(await db.session.count({ where: { userId: squatted.id } })).toBe(0);
+    expect((await db.user.findUniqueOrThrow({ where: { id: squatted.id } })).emailVerified).not.toBeNull();
+  });
+
   it("only the newest link works", async () => {
     await customer("twice@example.com");
     await mutate("account.requestPasswordReset", { email: "twice@example.com" });

@@ -19,7 +19,7 @@ import {
   type RequestMeta,
   type SessionPolicy,
 } from "@bazaar/auth";
-import { Prisma, type Db, type SessionKind } from "@bazaar/db";
+import { Prisma, type Db, type DbOrTx, type SessionKind } from "@bazaar/db";
 import {
   accountExistsMessage,
   magicLinkMessage,
@@ -190,6 +190,23 @@ async function startSession(
   return { token: session.token, expires: session.expires, user };
 }
 
+/**
+ * Opening a mailed reset or sign-in link proves the mailbox, so an unconfirmed address becomes
+ * confirmed. Whatever was set up before that proof may be a squatter's (someone who signed up
+ * with this address first, or linked an OAuth account whose provider did not vouch for it): the
+ * password, linked sign-ins and sessions go. Returns whether this was the first proof.
+ */
+async function firstProofOfMailbox(tx: DbOrTx, userId: string): Promise<boolean> {
+  const { count } = await tx.user.updateMany({
+    where: { id: userId, emailVerified: null },
+    data: { emailVerified: new Date(), passwordHash: null },
+  });
+  if (count === 0) return false;
+  await tx.account.deleteMany({ where: { userId } });
+  await tx.session.deleteMany({ where: { userId } });
+  return true;
+}
+
 /** Mail a sign-in link to an existing account; unknown addresses get nothing, and the same answer. */
 export async function requestMagicLink(deps: AccountDeps, email: string, meta: RequestMeta) {
   const user = await deps.db.user.findUnique({
@@ -217,18 +234,11 @@ export async function signInWithMagicLink(
   token: string,
   meta: RequestMeta,
 ) {
-  const userId = await consumeAuthToken(deps.db, "MAGIC_LINK", token);
-  if (!userId) throw expiredLink();
-  const current = await deps.db.user.findUniqueOrThrow({
-    where: { id: userId },
-    select: { emailVerified: true },
-  });
-  const user = await deps.db.user.update({
-    where: { id: userId },
-    // First proof of the mailbox: a password set before it was proven may be a squatter's
-    // (someone who signed up with this address first), so it is dropped; reset sets a new one.
-    data: current.emailVerified ? {} : { emailVerified: new Date(), passwordHash: null },
-    select: publicUser,
+  const user = await deps.db.$transaction(async (tx) => {
+    const userId = await consumeAuthToken(tx, "MAGIC_LINK", token);
+    if (!userId) throw expiredLink();
+    await firstProofOfMailbox(tx, userId);
+    return tx.user.findUniqueOrThrow({ where: { id: userId }, select: publicUser });
   });
   return startSession(deps, user, "magic_link", meta);
 }
@@ -264,14 +274,10 @@ export async function resetPassword(
   const user = await deps.db.$transaction(async (tx) => {
     const userId = await consumeAuthToken(tx, "RESET_PASSWORD", input.token);
     if (!userId) throw expiredLink();
-    const current = await tx.user.findUniqueOrThrow({
-      where: { id: userId },
-      select: { emailVerified: true },
-    });
+    await firstProofOfMailbox(tx, userId);
     const updated = await tx.user.update({
       where: { id: userId },
-      // Opening the mailed link proves the mailbox, so the address counts as confirmed.
-      data: { passwordHash, emailVerified: current.emailVerified ?? new Date() },
+      data: { passwordHash },
       select: { id: true, email: true, name: true },
     });
     const ended = await revokeSessions(tx, userId, null);
