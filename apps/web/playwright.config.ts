@@ -5,6 +5,21 @@ import { defineConfig, devices } from "@playwright/test";
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 
+// A real OpenID Provider (e2e/support/oidc-provider.ts) with the shop registered as its client.
+const oidcPort = Number(process.env.E2E_OIDC_PORT ?? 3101);
+const oidc = {
+  issuer: `http://127.0.0.1:${oidcPort}`,
+  clientId: "bazaar-e2e",
+  clientSecret: randomBytes(24).toString("hex"),
+};
+
+// The mail catcher (e2e/support/mail-catcher.ts): the app delivers over real SMTP, the tests
+// read what arrived from its HTTP side (e2e/accounts.spec.ts).
+const mailPorts = {
+  smtp: Number(process.env.E2E_SMTP_PORT ?? 3102),
+  http: Number(process.env.E2E_MAIL_PORT ?? 3103),
+};
+
 // Playwright's own browser where it can be downloaded; otherwise the system's Chromium
 // (these build machines have no internet: see ENVIRONMENT.md).
 const systemChromium =
@@ -44,20 +59,63 @@ export default defineConfig({
     // A phone-sized screen for the shopper journeys; the HTTP checks need no second run.
     {
       name: "mobile",
-      grepInvert: /HTTP surface/,
+      // The OIDC sign-in journeys (tagged @oidc) run once, on desktop: the provider's pages and
+      // the redirects are the same on a phone.
+      grepInvert: /HTTP surface|@oidc/,
       use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
     },
   ],
-  // The built app on a database of its own, seeded, and dropped when the run ends.
-  webServer: {
-    command: `with-db --scratch e2e -- next start --hostname 127.0.0.1 --port ${port}`,
-    url: `${baseURL}/api/health`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: "pipe",
-    stderr: "pipe",
-    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
-    // `next start` is production mode, which refuses to start without a secret: one per run.
-    env: { AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("hex") },
-  },
+  webServer: [
+    // The built app on a database of its own, seeded, and dropped when the run ends.
+    {
+      command: `with-db --scratch e2e -- next start --hostname 127.0.0.1 --port ${port}`,
+      url: `${baseURL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+      env: {
+        // `next start` is production mode, which refuses to start without a secret: one per run.
+        AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("hex"),
+        // The origin the browser uses: cookies, links and OAuth redirect URIs are built from it.
+        APP_URL: baseURL,
+        AUTH_OIDC_ISSUER: oidc.issuer,
+        AUTH_OIDC_ID: oidc.clientId,
+        AUTH_OIDC_SECRET: oidc.clientSecret,
+        AUTH_OIDC_NAME: "Test SSO",
+        SMTP_URL: `smtp://127.0.0.1:${mailPorts.smtp}`,
+      },
+    },
+    // The OpenID Provider the shop signs in with (over http on loopback: see the script).
+    {
+      command: "tsx e2e/support/oidc-provider.ts",
+      url: `${oidc.issuer}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+      env: {
+        OIDC_PORT: String(oidcPort),
+        OIDC_CLIENT_ID: oidc.clientId,
+        OIDC_CLIENT_SECRET: oidc.clientSecret,
+        OIDC_REDIRECT_URI: `${baseURL}/api/auth/callback/oidc`,
+      },
+    },
+    // Where the app's mail goes (a real SMTP server on loopback).
+    {
+      command: "tsx e2e/support/mail-catcher.ts",
+      url: `http://127.0.0.1:${mailPorts.http}/health`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+      env: {
+        MAIL_CATCHER_SMTP_PORT: String(mailPorts.smtp),
+        MAIL_CATCHER_HTTP_PORT: String(mailPorts.http),
+      },
+    },
+  ],
 });

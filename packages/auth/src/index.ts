@@ -2,6 +2,13 @@ export { recordAuthEvent, type AuthEvent, type RequestMeta } from "./audit.ts";
 export { clientIp, readCookie, sessionCookie } from "./cookie.ts";
 export { AuthConfigError, readAuthEnv, type AuthEnv } from "./env.ts";
 export { consumeAuthToken, issueAuthToken, TOKEN_LIFETIME_MINUTES } from "./one-time-tokens.ts";
+export {
+  configuredProviders,
+  nextAuthConfig,
+  requestMeta,
+  SIGN_IN_ERROR_NO_EMAIL,
+  type ConfiguredProvider,
+} from "./next-auth/index.ts";
 export { hashPassword, needsRehash, verifyAgainstDecoy, verifyPassword, ARGON2_OPTIONS } from "./password.ts";
 export { COMMON_PASSWORDS_REFUSED, isCommonPassword, newPasswordSchema } from "./password-policy.ts";
 export {

@@ -10,7 +10,8 @@ export interface CaughtMail {
   from: string;
 }
 
-export async function startSmtpCatcher() {
+/** `port` 0 (the default) takes any free port; `url` says which. */
+export async function startSmtpCatcher(options: { port?: number } = {}) {
   const messages: CaughtMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -31,7 +32,7 @@ export async function startSmtpCatcher() {
         .catch((error: unknown) => callback(error as Error));
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const address = server.server.address();
   if (!address || typeof address === "string") throw new Error("SMTP catcher has no port");
   return {

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { Suspense, type ReactNode } from "react";
 
+import { AccountMenu, AccountMenuFallback } from "~/components/account-menu";
 import { TRPCReactProvider } from "~/trpc/react";
 
 import "./globals.css";
@@ -22,17 +23,20 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           Skip to content
         </a>
         <header className="border-b border-gray-200">
-          <div className="mx-auto flex max-w-6xl items-center justify-between px-4 py-4">
+          <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-4">
             <Link href="/" className="text-xl font-bold text-brand-700">
               Bazaar
             </Link>
             <nav aria-label="Main">
-              <ul className="flex gap-6 text-sm font-medium">
+              <ul className="flex flex-wrap items-center gap-x-6 gap-y-2 text-sm font-medium">
                 <li>
                   <Link href="/products" className="hover:text-brand-700">
                     All products
                   </Link>
                 </li>
+                <Suspense fallback={<AccountMenuFallback />}>
+                  <AccountMenu />
+                </Suspense>
               </ul>
             </nav>
           </div>

@@ -142,7 +142,7 @@ describe("sign-in with a password (bearer sessions)", () => {
     const { token } = data as { token: string };
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const me = await call("account.me", { token });
-    expect(me.data).toMatchObject({ email: "ada@example.com" });
+    expect(me.data).toMatchObject({ email: "ada@example.com", hasPassword: true });
     const sessions = await call("account.sessions", { token });
     expect((sessions.data as { current: boolean }[]).filter((s) => s.current)).toEqual([
       expect.objectContaining({
@@ -284,7 +284,10 @@ describe("magic links", () => {
     const used = await mutate("account.signInWithMagicLink", { token });
     expect(used.status).toBe(200);
     const bearer = (used.data as { token: string }).token;
-    expect((await call("account.me", { token: bearer })).data).toMatchObject({ email: "link@example.com" });
+    expect((await call("account.me", { token: bearer })).data).toMatchObject({
+      email: "link@example.com",
+      hasPassword: true,
+    });
     expect((await mutate("account.signInWithMagicLink", { token })).status).toBe(400);
   });
 

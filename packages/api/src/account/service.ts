@@ -303,8 +303,13 @@ export async function signOut(db: Db, session: { id: string; userId: string }, m
   await recordAuthEvent(db, { action: "sign_out", actorId: session.userId, targetId: session.userId }, meta);
 }
 
-export function getUser(db: Db, userId: string) {
-  return db.user.findUniqueOrThrow({ where: { id: userId }, select: publicUser });
+/** The caller's profile; `hasPassword` tells forms whether to ask for the current password. */
+export async function getUser(db: Db, userId: string) {
+  const { passwordHash, ...user } = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { ...publicUser, passwordHash: true },
+  });
+  return { ...user, hasPassword: passwordHash !== null };
 }
 
 /** The caller's sessions, marking the one they are using now. */
