@@ -9,3 +9,4 @@ export { logger } from "./logger.ts";
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
 export { fieldErrorsOf, retryAfterHeader } from "./errors.ts";
+export { catalogTags, onCatalogChange, type CatalogChangeListener } from "./catalog/cache-tags.ts";

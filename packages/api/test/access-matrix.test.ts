@@ -107,6 +107,25 @@ describe("only admins change roles", () => {
   });
 });
 
+describe("only staff change prices and stock", () => {
+  const expected: Record<Caller, number> = {
+    anonymous: 401,
+    customerA: 403,
+    customerB: 403,
+    staff: 404,
+    admin: 404,
+  };
+  it.each(CALLERS)("%s", async (caller) => {
+    // An unknown variant: staff get past the access rule to a 404; nobody else gets that far.
+    const { status } = await callHttp(db, "catalog.updateVariant", {
+      mutation: true,
+      token: token(caller),
+      input: { variantId: "no-such-variant", stockOnHand: 1 },
+    });
+    expect(status).toBe(expected[caller]);
+  });
+});
+
 describe("only admins list the shop's users", () => {
   it.each(CALLERS)("%s", async (caller) => {
     const { status, data } = await callHttp(db, "users.list", { token: token(caller), input: {} });

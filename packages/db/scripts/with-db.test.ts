@@ -59,7 +59,7 @@ describe("with-db", () => {
     const { url, db } = target;
     const result = await withDb(["--", ...printUrl], { DATABASE_URL: url });
     expect(result.stderr).toBe("");
-    expect(result.stdout).toContain("[db] seeded 10 categories, 300 products");
+    expect(result.stdout).toContain("[db] seeded 13 categories, 300 products");
     expect(result.stdout).toContain(`child got ${url}`);
     expect(result.code).toBe(3);
     expect(await db.product.count()).toBe(300);
@@ -73,7 +73,7 @@ describe("with-db", () => {
       expect(first.code).toBe(3);
       expect(first.stdout).toContain("[db] starting the embedded PostgreSQL");
       expect(first.stdout).toContain("[db] applied migrations: ");
-      expect(first.stdout).toContain("[db] seeded 10 categories, 300 products");
+      expect(first.stdout).toContain("[db] seeded 13 categories, 300 products");
       expect(first.stdout).toMatch(/child got postgresql:\/\/\w+:\w+@127\.0\.0\.1:\d+\/bazaar/);
 
       const second = await withDb(["--", ...printUrl], env);

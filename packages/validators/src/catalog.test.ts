@@ -3,8 +3,11 @@ import { describe, expect, it } from "vitest";
 import { encodeProductCursor, productCursorSchema, productListInput, slugSchema } from "./catalog.ts";
 
 describe("product cursors", () => {
-  it("decode to exactly what was encoded", () => {
-    const cursor = { createdAt: new Date("2026-03-04T05:06:07.089Z"), id: "prod_0042" };
+  it.each([
+    { sort: "newest", key: "2026-03-04T05:06:07.089Z", id: "prod_0042" },
+    { sort: "price-asc", key: 1999, id: "prod_0042" },
+    { sort: "relevance", key: 0.6079271078109741, id: "prod_0042" },
+  ] as const)("decode to exactly what was encoded ($sort)", (cursor) => {
     expect(productCursorSchema.parse(encodeProductCursor(cursor))).toEqual(cursor);
   });
 
@@ -12,8 +15,12 @@ describe("product cursors", () => {
     ["not base64 at all", "%%%"],
     ["base64 of something else", btoa("hello")],
     ["a JSON payload of the wrong shape", btoa(JSON.stringify({ id: "x" }))],
-    ["a bad date", btoa(JSON.stringify(["yesterday", "prod_1"]))],
-    ["an id with odd characters", btoa(JSON.stringify(["2026-01-01T00:00:00.000Z", "'; drop table"]))],
+    ["a bad date", btoa(JSON.stringify(["newest", "yesterday", "prod_1"]))],
+    ["an unknown sort", btoa(JSON.stringify(["cheapest", 5, "prod_1"]))],
+    [
+      "an id with odd characters",
+      btoa(JSON.stringify(["newest", "2026-01-01T00:00:00.000Z", "'; drop table"])),
+    ],
     ["something far too long", "a".repeat(300)],
   ])("reject %s with an error on the cursor", (_, value) => {
     const result = productListInput.safeParse({ cursor: value });

@@ -7,16 +7,24 @@ export const slugSchema = z
   .max(120, "is too long")
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lowercase letters, digits and single hyphens");
 
-/** Where a product listing resumes: the last product shown, by (createdAt, id). */
+/** How a listing is ordered. "relevance" needs a search query. */
+export const PRODUCT_SORTS = ["relevance", "newest", "price-asc", "price-desc"] as const;
+export type ProductSort = (typeof PRODUCT_SORTS)[number];
+
+/**
+ * Where a listing resumes: the sort it belongs to, the last item's sort key (a date, a price in
+ * minor units, or a relevance score) and its id, which breaks ties.
+ */
 export interface ProductCursor {
-  createdAt: Date;
+  sort: ProductSort;
+  key: string | number;
   id: string;
 }
 
 // btoa/atob rather than Buffer: these schemas also run in browsers and React Native. The payload
-// is ASCII (an ISO date and an id), which is all btoa accepts.
+// is ASCII (a sort name, a number or ISO date, an id), which is all btoa accepts.
 export function encodeProductCursor(cursor: ProductCursor): string {
-  const json = JSON.stringify([cursor.createdAt.toISOString(), cursor.id]);
+  const json = JSON.stringify([cursor.sort, cursor.key, cursor.id]);
   return btoa(json).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
 }
 
@@ -24,7 +32,11 @@ function decodeBase64Url(value: string): string {
   return atob(value.replaceAll("-", "+").replaceAll("_", "/"));
 }
 
-const cursorPayload = z.tuple([z.iso.datetime(), z.string().regex(/^[\w-]{1,64}$/)]);
+const cursorPayload = z.tuple([
+  z.enum(PRODUCT_SORTS),
+  z.union([z.iso.datetime(), z.number().finite()]),
+  z.string().regex(/^[\w-]{1,64}$/),
+]);
 
 /** The opaque cursor string a client sends back; anything we did not write is a 400 on `cursor`. */
 export const productCursorSchema = z
@@ -32,23 +44,72 @@ export const productCursorSchema = z
   .max(256, "is not a valid cursor")
   .transform((value, ctx): ProductCursor => {
     try {
-      const [createdAt, id] = cursorPayload.parse(JSON.parse(decodeBase64Url(value)));
-      return { createdAt: new Date(createdAt), id };
+      const [sort, key, id] = cursorPayload.parse(JSON.parse(decodeBase64Url(value)));
+      return { sort, key, id };
     } catch {
       ctx.addIssue({ code: "custom", message: "is not a valid cursor" });
       return z.NEVER;
     }
   });
 
+/** A search as typed: trimmed, at most 100 characters; blank means no search. */
+export const searchQuerySchema = z
+  .string()
+  .trim()
+  .max(100, "is too long")
+  .transform((q) => (q === "" ? undefined : q));
+
+/** Minor units (cents), as every price is. */
+const priceBound = z
+  .number()
+  .int("must be a whole number of cents")
+  .min(0, "cannot be negative")
+  .max(100_000_000);
+
+/** Option filters: `{ size: ["M", "L"], colour: ["Navy"] }` = (M or L) and Navy. */
+export const optionFiltersSchema = z
+  .record(
+    z
+      .string()
+      .trim()
+      .min(1)
+      .max(40)
+      .regex(/^[a-z][a-z0-9-]*$/, "must be an option name"),
+    z.array(z.string().trim().min(1).max(60)).min(1).max(20),
+  )
+  .refine((options) => Object.keys(options).length <= 6, "has too many options");
+
 export const PRODUCT_PAGE_MAX = 60;
 /** What a listing shows per page unless the caller asks otherwise. */
 export const PRODUCT_PAGE_SIZE = 24;
 
-export const productListInput = z.object({
-  categorySlug: slugSchema.optional(),
-  cursor: productCursorSchema.nullish(),
-  limit: z.number().int().min(1).max(PRODUCT_PAGE_MAX).default(PRODUCT_PAGE_SIZE),
-});
+export const productListInput = z
+  .object({
+    /** A category; its subcategories' products are included. */
+    categorySlug: slugSchema.optional(),
+    q: searchQuerySchema.optional(),
+    minPrice: priceBound.optional(),
+    maxPrice: priceBound.optional(),
+    /** Only products with at least one variant in stock. */
+    inStock: z.boolean().optional(),
+    options: optionFiltersSchema.optional(),
+    /** Default: relevance with a search, newest without. */
+    sort: z.enum(PRODUCT_SORTS).optional(),
+    cursor: productCursorSchema.nullish(),
+    limit: z.number().int().min(1).max(PRODUCT_PAGE_MAX).default(PRODUCT_PAGE_SIZE),
+  })
+  .superRefine((input, ctx) => {
+    if (input.minPrice !== undefined && input.maxPrice !== undefined && input.minPrice > input.maxPrice) {
+      ctx.addIssue({ code: "custom", path: ["maxPrice"], message: "must not be below the minimum price" });
+    }
+    if (input.sort === "relevance" && !input.q) {
+      ctx.addIssue({ code: "custom", path: ["sort"], message: "relevance needs a search query" });
+    }
+    const sort = input.sort ?? (input.q ? "relevance" : "newest");
+    if (input.cursor && input.cursor.sort !== sort) {
+      ctx.addIssue({ code: "custom", path: ["cursor"], message: "belongs to a different sort order" });
+    }
+  });
 export type ProductListInput = z.input<typeof productListInput>;
 
 export const productBySlugInput = z.object({ slug: slugSchema });
@@ -57,3 +118,52 @@ export const categoryBySlugInput = z.object({ slug: slugSchema });
 export const featuredProductsInput = z.object({
   limit: z.number().int().min(1).max(24).default(8),
 });
+
+/** Facets for the filter panel of a listing: the same scope as `productListInput`, without paging. */
+export const productFacetsInput = z.object({
+  categorySlug: slugSchema.optional(),
+  q: searchQuerySchema.optional(),
+});
+
+/** Search-as-you-type. */
+export const searchSuggestInput = z.object({
+  q: z.string().trim().min(1, "is required").max(100, "is too long"),
+  limit: z.number().int().min(1).max(10).default(6),
+});
+
+export const relatedProductsInput = z.object({
+  slug: slugSchema,
+  limit: z.number().int().min(1).max(12).default(4),
+});
+
+/** Staff: change a variant's price, "was" price (null removes it) or stock; at least one of them. */
+export const updateVariantInput = z
+  .object({
+    variantId: z.string().min(1).max(64),
+    priceAmount: z
+      .number()
+      .int("must be a whole number of cents")
+      .min(0, "cannot be negative")
+      .max(100_000_000)
+      .optional(),
+    compareAtAmount: z
+      .number()
+      .int("must be a whole number of cents")
+      .min(0, "cannot be negative")
+      .max(100_000_000)
+      .nullable()
+      .optional(),
+    stockOnHand: z
+      .number()
+      .int("must be a whole number")
+      .min(0, "cannot be negative")
+      .max(1_000_000)
+      .optional(),
+  })
+  .refine(
+    (input) =>
+      input.priceAmount !== undefined ||
+      input.compareAtAmount !== undefined ||
+      input.stockOnHand !== undefined,
+    { message: "nothing to change", path: ["variantId"] },
+  );

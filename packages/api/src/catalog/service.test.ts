@@ -109,6 +109,8 @@ describe("listProducts", () => {
     expect(await listProducts(db, { categorySlug: "candles", limit: 5 })).toEqual({
       items: [],
       nextCursor: null,
+      total: 0,
+      didYouMean: null,
     });
   });
 
@@ -167,7 +169,9 @@ describe("getProductBySlug", () => {
         name: "Variant 0",
         options: { size: "S" },
         price: { amount: 1999, currency: "USD" },
+        compareAt: null,
         inStock: false,
+        stockLeft: null,
       },
       {
         id: "p_02_v1",
@@ -175,7 +179,9 @@ describe("getProductBySlug", () => {
         name: "Variant 1",
         options: { size: "M" },
         price: { amount: 1499, currency: "USD" },
+        compareAt: null,
         inStock: true,
+        stockLeft: 4,
       },
       {
         id: "p_02_v2",
@@ -183,7 +189,9 @@ describe("getProductBySlug", () => {
         name: "Variant 2",
         options: { size: "L" },
         price: { amount: 2999, currency: "USD" },
+        compareAt: null,
         inStock: true,
+        stockLeft: 1,
       },
     ]);
     // The warehouse count is not for shoppers.

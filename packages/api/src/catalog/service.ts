@@ -1,8 +1,17 @@
-// The catalog's rules: what a shopper can list and look at. Takes a Prisma client (or transaction).
-import type { DbOrTx, Prisma } from "@bazaar/db";
-import { encodeProductCursor, type Money, type ProductCursor } from "@bazaar/validators";
+// The catalog's rules: what a shopper can list, filter, search and look at. Takes a Prisma client
+// (or transaction).
+import { Prisma, type DbOrTx } from "@bazaar/db";
+import { encodeProductCursor, type Money, type ProductCursor, type ProductSort } from "@bazaar/validators";
 
-import { notFound } from "../errors.ts";
+import { fieldError, notFound } from "../errors.ts";
+import { catalogChanged, catalogTags } from "./cache-tags.ts";
+import {
+  listingCountQuery,
+  listingPageQuery,
+  listingWhere,
+  TYPO_THRESHOLD,
+  type ListingFilters,
+} from "./listing-query.ts";
 
 export interface ProductImageView {
   url: string;
@@ -18,6 +27,8 @@ export interface ProductCard {
   category: { slug: string; name: string };
   /** The cheapest variant's price: what "from $12" shows. */
   priceFrom: Money;
+  /** That variant's "was" price, when it is on sale. */
+  compareAtFrom: Money | null;
   inStock: boolean;
   image: ProductImageView | null;
 }
@@ -26,6 +37,10 @@ export interface ProductPage {
   items: ProductCard[];
   /** Pass back as `cursor` for the next page; null on the last page. */
   nextCursor: string | null;
+  /** How many products match in all. */
+  total: number;
+  /** For a search that found nothing: a query that would find something. */
+  didYouMean: string | null;
 }
 
 const cardSelect = {
@@ -34,7 +49,7 @@ const cardSelect = {
   name: true,
   createdAt: true,
   category: { select: { slug: true, name: true } },
-  variants: { select: { priceAmount: true, currency: true, stockOnHand: true } },
+  variants: { select: { priceAmount: true, compareAtAmount: true, currency: true, stockOnHand: true } },
   images: {
     select: { url: true, alt: true, width: true, height: true },
     orderBy: { position: "asc" },
@@ -55,41 +70,95 @@ function toCard(row: CardRow): ProductCard {
     name: row.name,
     category: row.category,
     priceFrom: { amount: cheapest?.priceAmount ?? 0, currency: cheapest?.currency ?? "USD" },
+    compareAtFrom:
+      cheapest?.compareAtAmount != null
+        ? { amount: cheapest.compareAtAmount, currency: cheapest.currency }
+        : null,
     inStock: row.variants.some((v) => v.stockOnHand > 0),
     image: row.images[0] ?? null,
   };
 }
 
-/** Newest first, `limit` at a time; stable under inserts because the cursor is (createdAt, id). */
-export async function listProducts(
-  db: DbOrTx,
-  input: { categorySlug?: string; cursor?: ProductCursor | null; limit: number },
-): Promise<ProductPage> {
-  const where: Prisma.ProductWhereInput = {};
-  if (input.categorySlug) {
-    const category = await db.category.findUnique({
-      where: { slug: input.categorySlug },
-      select: { id: true },
-    });
-    if (!category) throw notFound("That category");
-    where.categoryId = category.id;
-  }
-  if (input.cursor) {
-    const { createdAt, id } = input.cursor;
-    where.OR = [{ createdAt: { lt: createdAt } }, { createdAt, id: { lt: id } }];
-  }
-  const rows = await db.product.findMany({
-    where,
-    select: cardSelect,
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: input.limit + 1,
-  });
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(toCard),
-    nextCursor: rows.length > input.limit && last ? encodeProductCursor(last) : null,
+export interface ListProductsInput {
+  categorySlug?: string | undefined;
+  q?: string | undefined;
+  minPrice?: number | undefined;
+  maxPrice?: number | undefined;
+  inStock?: boolean | undefined;
+  options?: Record<string, string[]> | undefined;
+  sort?: ProductSort | undefined;
+  cursor?: ProductCursor | null | undefined;
+  limit: number;
+}
+
+/** The ids of a category and of every category below it. */
+async function categoryAndBelow(db: DbOrTx, slug: string): Promise<string[]> {
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    WITH RECURSIVE tree AS (
+      SELECT "id" FROM "Category" WHERE "slug" = ${slug}
+      UNION ALL
+      SELECT c."id" FROM "Category" c JOIN tree ON c."parentId" = tree."id"
+    )
+    SELECT "id" FROM tree`;
+  if (rows.length === 0) throw notFound("That category");
+  return rows.map((row) => row.id);
+}
+
+/**
+ * A page of products: filtered (category and below, search words, price range, stock, variant
+ * options), sorted (relevance, newest, price), resumable from a cursor that holds the last row's
+ * sort key and id, so pages stay stable while products are added.
+ */
+export async function listProducts(db: DbOrTx, input: ListProductsInput): Promise<ProductPage> {
+  const sort = input.sort ?? (input.q ? "relevance" : "newest");
+  const filters: ListingFilters = {
+    categoryIds: input.categorySlug ? await categoryAndBelow(db, input.categorySlug) : undefined,
+    q: input.q,
+    minPrice: input.minPrice,
+    maxPrice: input.maxPrice,
+    inStock: input.inStock,
+    options: input.options,
   };
+  const [rows, [count]] = await Promise.all([
+    db.$queryRaw<{ id: string; sortKey: Date | number }[]>(
+      listingPageQuery(filters, sort, input.cursor, input.limit),
+    ),
+    db.$queryRaw<{ total: number }[]>(listingCountQuery(filters)),
+  ]);
+  const page = rows.slice(0, input.limit);
+  const cards = await db.product.findMany({
+    where: { id: { in: page.map((r) => r.id) } },
+    select: cardSelect,
+  });
+  const byId = new Map(cards.map((card) => [card.id, card]));
+  const last = page.at(-1);
+  const total = count?.total ?? 0;
+  return {
+    items: page.flatMap((row) => {
+      const card = byId.get(row.id);
+      return card ? [toCard(card)] : [];
+    }),
+    nextCursor:
+      rows.length > input.limit && last
+        ? encodeProductCursor({
+            sort,
+            key: last.sortKey instanceof Date ? last.sortKey.toISOString() : Number(last.sortKey),
+            id: last.id,
+          })
+        : null,
+    total,
+    didYouMean: total === 0 && input.q ? await closestName(db, input.q) : null,
+  };
+}
+
+/** The product name most like a query that found nothing, if any is close at all. */
+async function closestName(db: DbOrTx, q: string): Promise<string | null> {
+  const [row] = await db.$queryRaw<{ name: string }[]>`
+    SELECT "name" FROM "Product"
+    WHERE similarity("name", ${q}) > 0.15
+    ORDER BY similarity("name", ${q}) DESC, "name"
+    LIMIT 1`;
+  return row ? row.name.toLowerCase() : null;
 }
 
 export async function listFeaturedProducts(db: DbOrTx, input: { limit: number }): Promise<ProductCard[]> {
@@ -102,18 +171,65 @@ export async function listFeaturedProducts(db: DbOrTx, input: { limit: number })
   return rows.map(toCard);
 }
 
-export async function listCategories(db: DbOrTx) {
+export interface CategoryNode {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  /** Products in this category and every category below it. */
+  productCount: number;
+  children: CategoryNode[];
+}
+
+/** Every category as a tree in shop order: departments with the categories inside them. */
+export async function listCategories(db: DbOrTx): Promise<CategoryNode[]> {
   const rows = await db.category.findMany({
     orderBy: [{ position: "asc" }, { name: "asc" }],
-    select: { id: true, slug: true, name: true, description: true, _count: { select: { products: true } } },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      description: true,
+      parentId: true,
+      _count: { select: { products: true } },
+    },
   });
-  return rows.map(({ _count, ...category }) => ({ ...category, productCount: _count.products }));
+  const nodes = new Map<string, CategoryNode & { parentId: string | null; own: number }>(
+    rows.map(({ _count, ...row }) => [
+      row.id,
+      { ...row, own: _count.products, productCount: 0, children: [] },
+    ]),
+  );
+  const roots: CategoryNode[] = [];
+  for (const node of nodes.values()) {
+    const parent = node.parentId ? nodes.get(node.parentId) : undefined;
+    (parent ? parent.children : roots).push(node);
+  }
+  const total = (node: CategoryNode & { own?: number }): number =>
+    (node.productCount = (node.own ?? 0) + node.children.reduce((sum, child) => sum + total(child), 0));
+  roots.forEach(total);
+  const clean = ({ id, slug, name, description, productCount, children }: CategoryNode): CategoryNode => ({
+    id,
+    slug,
+    name,
+    description,
+    productCount,
+    children: children.map(clean),
+  });
+  return roots.map(clean);
 }
 
 export async function getCategoryBySlug(db: DbOrTx, slug: string) {
   const category = await db.category.findUnique({
     where: { slug },
-    select: { id: true, slug: true, name: true, description: true },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      description: true,
+      parent: { select: { slug: true, name: true } },
+      children: { select: { slug: true, name: true }, orderBy: [{ position: "asc" }, { name: "asc" }] },
+    },
   });
   if (!category) throw notFound("That category");
   return category;
@@ -127,6 +243,7 @@ export async function getProductBySlug(db: DbOrTx, slug: string) {
       slug: true,
       name: true,
       description: true,
+      updatedAt: true,
       category: { select: { slug: true, name: true } },
       images: {
         select: { id: true, url: true, alt: true, width: true, height: true },
@@ -139,6 +256,7 @@ export async function getProductBySlug(db: DbOrTx, slug: string) {
           name: true,
           options: true,
           priceAmount: true,
+          compareAtAmount: true,
           currency: true,
           stockOnHand: true,
         },
@@ -149,12 +267,181 @@ export async function getProductBySlug(db: DbOrTx, slug: string) {
   if (!product) throw notFound("That product");
   return {
     ...product,
-    variants: product.variants.map(({ priceAmount, currency, stockOnHand, options, ...variant }) => ({
-      ...variant,
-      options: (options ?? {}) as Record<string, string>,
-      price: { amount: priceAmount, currency } satisfies Money,
-      // Shoppers see whether they can buy it, not the warehouse count.
-      inStock: stockOnHand > 0,
-    })),
+    variants: product.variants.map(
+      ({ priceAmount, compareAtAmount, currency, stockOnHand, options, ...variant }) => ({
+        ...variant,
+        options: (options ?? {}) as Record<string, string>,
+        price: { amount: priceAmount, currency } satisfies Money,
+        compareAt: compareAtAmount === null ? null : ({ amount: compareAtAmount, currency } satisfies Money),
+        // Shoppers see whether they can buy it, and "only N left" when few are; not the warehouse count.
+        inStock: stockOnHand > 0,
+        stockLeft: stockOnHand > 0 && stockOnHand <= LOW_STOCK ? stockOnHand : null,
+      }),
+    ),
   };
+}
+
+/** At or below this many, a product page says "only N left". */
+export const LOW_STOCK = 5;
+
+/** Products like this one: the same category first, then its department, best sellers later. */
+export async function listRelatedProducts(
+  db: DbOrTx,
+  input: { slug: string; limit: number },
+): Promise<ProductCard[]> {
+  const product = await db.product.findUnique({
+    where: { slug: input.slug },
+    select: { id: true, categoryId: true, category: { select: { parentId: true } } },
+  });
+  if (!product) throw notFound("That product");
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT p."id" FROM "Product" p JOIN "Category" c ON c."id" = p."categoryId"
+    WHERE p."id" <> ${product.id}
+      AND (p."categoryId" = ${product.categoryId} OR (c."parentId" IS NOT NULL AND c."parentId" = ${product.category.parentId}))
+    ORDER BY (p."categoryId" = ${product.categoryId}) DESC, p."inStock" DESC, p."createdAt" DESC, p."id" DESC
+    LIMIT ${input.limit}`;
+  const cards = await db.product.findMany({
+    where: { id: { in: rows.map((r) => r.id) } },
+    select: cardSelect,
+  });
+  const byId = new Map(cards.map((card) => [card.id, card]));
+  return rows.flatMap((row) => {
+    const card = byId.get(row.id);
+    return card ? [toCard(card)] : [];
+  });
+}
+
+export interface ProductFacets {
+  /** Each variant option (size, colour ...) with its values and how many products have each. */
+  options: { name: string; values: { value: string; count: number }[] }[];
+  /** The price range of the matching products' variants. */
+  price: { min: number; max: number; currency: string } | null;
+}
+
+/** What the filter panel offers for a listing's scope (category and search, before other filters). */
+export async function getProductFacets(
+  db: DbOrTx,
+  input: { categorySlug?: string | undefined; q?: string | undefined },
+): Promise<ProductFacets> {
+  const filters: ListingFilters = {
+    categoryIds: input.categorySlug ? await categoryAndBelow(db, input.categorySlug) : undefined,
+    q: input.q,
+  };
+  const scope = Prisma.sql`SELECT p."id" FROM "Product" p ${listingWhere(filters)}`;
+  const [options, [price]] = await Promise.all([
+    db.$queryRaw<{ name: string; value: string; count: number }[]>`
+      SELECT o."key" AS "name", o."value", count(DISTINCT v."productId")::int AS "count"
+      FROM "ProductVariant" v, jsonb_each_text(v."options") o
+      WHERE v."productId" IN (${scope})
+      GROUP BY o."key", o."value"
+      ORDER BY o."key", o."value"`,
+    db.$queryRaw<{ min: number | null; max: number | null; currency: string | null }[]>`
+      SELECT min(v."priceAmount")::int AS "min", max(v."priceAmount")::int AS "max", min(v."currency") AS "currency"
+      FROM "ProductVariant" v WHERE v."productId" IN (${scope})`,
+  ]);
+  const byName = new Map<string, { value: string; count: number }[]>();
+  for (const row of options)
+    byName.set(row.name, [...(byName.get(row.name) ?? []), { value: row.value, count: row.count }]);
+  return {
+    options: [...byName].map(([name, values]) => ({ name, values: sortOptionValues(values) })),
+    price:
+      price?.min != null && price.max != null && price.currency
+        ? { min: price.min, max: price.max, currency: price.currency.trim() }
+        : null,
+  };
+}
+
+/** Sizes in size order (XS … XL, EU 38 … 45), anything else alphabetically. */
+const SIZE_ORDER = ["XXS", "XS", "S", "M", "L", "XL", "XXL"];
+function sortOptionValues(values: { value: string; count: number }[]) {
+  const rank = (value: string) => {
+    const index = SIZE_ORDER.indexOf(value);
+    return index === -1 ? SIZE_ORDER.length : index;
+  };
+  return [...values].sort(
+    (a, b) => rank(a.value) - rank(b.value) || a.value.localeCompare(b.value, "en", { numeric: true }),
+  );
+}
+
+export interface SearchSuggestions {
+  products: { slug: string; name: string; priceFrom: Money }[];
+  categories: { slug: string; name: string }[];
+}
+
+/** Search-as-you-type: names that contain what was typed, or are close to it (typos). */
+export async function suggest(db: DbOrTx, input: { q: string; limit: number }): Promise<SearchSuggestions> {
+  const contains = `%${input.q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+  const [products, categories] = await Promise.all([
+    db.$queryRaw<{ slug: string; name: string; priceFrom: number; currency: string }[]>`
+      SELECT p."slug", p."name", p."priceFrom",
+        (SELECT v."currency" FROM "ProductVariant" v WHERE v."productId" = p."id" LIMIT 1) AS "currency"
+      FROM "Product" p
+      WHERE p."name" ILIKE ${contains} OR word_similarity(${input.q}, p."name") >= ${TYPO_THRESHOLD}
+      ORDER BY (p."name" ILIKE ${contains}) DESC, word_similarity(${input.q}, p."name") DESC, p."name"
+      LIMIT ${input.limit}`,
+    db.$queryRaw<{ slug: string; name: string }[]>`
+      SELECT "slug", "name" FROM "Category"
+      WHERE "name" ILIKE ${contains} OR word_similarity(${input.q}, "name") >= ${TYPO_THRESHOLD}
+      ORDER BY word_similarity(${input.q}, "name") DESC, "name"
+      LIMIT 3`,
+  ]);
+  return {
+    products: products.map((p) => ({
+      slug: p.slug,
+      name: p.name,
+      priceFrom: { amount: p.priceFrom, currency: (p.currency ?? "USD").trim() },
+    })),
+    categories,
+  };
+}
+
+/** The tags a change to one product makes stale: listings, its page, its category and department. */
+async function tagsForProduct(db: DbOrTx, productId: string): Promise<string[]> {
+  const product = await db.product.findUniqueOrThrow({
+    where: { id: productId },
+    select: { slug: true, category: { select: { slug: true, parent: { select: { slug: true } } } } },
+  });
+  return [
+    catalogTags.all,
+    catalogTags.product(product.slug),
+    catalogTags.category(product.category.slug),
+    ...(product.category.parent ? [catalogTags.category(product.category.parent.slug)] : []),
+  ];
+}
+
+/**
+ * Staff change a variant's price (and "was" price) or stock. The listing columns follow by
+ * trigger; cached pages showing the product are invalidated once the write has committed.
+ */
+export async function updateVariant(
+  db: DbOrTx,
+  input: {
+    variantId: string;
+    priceAmount?: number | undefined;
+    compareAtAmount?: number | null | undefined;
+    stockOnHand?: number | undefined;
+  },
+) {
+  const current = await db.productVariant.findUnique({
+    where: { id: input.variantId },
+    select: { productId: true, priceAmount: true, compareAtAmount: true },
+  });
+  if (!current) throw notFound("That variant");
+  const price = input.priceAmount ?? current.priceAmount;
+  const compareAt = input.compareAtAmount === undefined ? current.compareAtAmount : input.compareAtAmount;
+  if (compareAt !== null && compareAt <= price) {
+    throw fieldError("BAD_REQUEST", "compareAtAmount", "must be above the price");
+  }
+  const variant = await db.productVariant.update({
+    where: { id: input.variantId },
+    data: {
+      ...(input.priceAmount !== undefined ? { priceAmount: input.priceAmount } : {}),
+      ...(input.compareAtAmount !== undefined ? { compareAtAmount: input.compareAtAmount } : {}),
+      ...(input.stockOnHand !== undefined ? { stockOnHand: input.stockOnHand } : {}),
+    },
+    select: { id: true, priceAmount: true, compareAtAmount: true, stockOnHand: true, currency: true },
+  });
+  const tags = await tagsForProduct(db, current.productId);
+  await catalogChanged(tags);
+  return { variant, invalidated: tags };
 }

@@ -135,3 +135,24 @@ describe("the seed catalog", () => {
     }
   });
 });
+
+describe("departments and sales", () => {
+  it("groups seven categories into three departments; the rest stand alone", () => {
+    expect(catalog.departments.map((d) => d.slug)).toEqual([
+      "clothing-and-shoes",
+      "home-and-kitchen",
+      "play-and-outdoors",
+    ]);
+    const inside = categories.filter((c) => c.parentId !== null);
+    expect(inside).toHaveLength(7);
+    const departmentIds = new Set(catalog.departments.map((d) => d.id));
+    expect(inside.every((c) => departmentIds.has(c.parentId ?? ""))).toBe(true);
+  });
+
+  it("puts some products on sale, always with the was-price above the price", () => {
+    const variants = products.flatMap((p) => p.variants);
+    const onSale = variants.filter((v) => v.compareAtAmount !== null);
+    expect(onSale.length).toBeGreaterThan(20);
+    expect(onSale.every((v) => (v.compareAtAmount ?? 0) > v.priceAmount)).toBe(true);
+  });
+});

@@ -7,6 +7,8 @@ export interface SeedCategory {
   name: string;
   description: string;
   position: number;
+  /** The department it sits in, if any. */
+  parentId: string | null;
 }
 
 export interface SeedVariant {
@@ -17,6 +19,8 @@ export interface SeedVariant {
   options: Record<string, string>;
   /** Minor units (cents). */
   priceAmount: number;
+  /** The "was" price, above priceAmount, for products on sale. */
+  compareAtAmount: number | null;
   currency: string;
   stockOnHand: number;
   position: number;
@@ -44,6 +48,9 @@ export interface SeedProduct {
 }
 
 export interface SeedCatalog {
+  /** Top-level groups of categories; they hold no products of their own. */
+  departments: SeedCategory[];
+  /** The categories products sit in (some inside a department). */
   categories: SeedCategory[];
   products: SeedProduct[];
 }
@@ -668,14 +675,52 @@ function stockLevel(random: Random): number {
   return random.next() < 0.08 ? random.int(1, 5) : random.int(6, 120);
 }
 
+/** Departments and the categories they hold; the others stand on their own at the top. */
+const DEPARTMENTS = [
+  {
+    slug: "clothing-and-shoes",
+    name: "Clothing & Shoes",
+    description: "Everything to wear, from everyday basics to boots for the trail.",
+    holds: ["apparel", "footwear"],
+  },
+  {
+    slug: "home-and-kitchen",
+    name: "Home & Kitchen",
+    description: "Cook, serve and settle in: kitchenware and things that make a home.",
+    holds: ["kitchen", "home-decor"],
+  },
+  {
+    slug: "play-and-outdoors",
+    name: "Play & Outdoors",
+    description: "Books, toys and gear for time off, indoors and out.",
+    holds: ["books", "toys", "outdoor"],
+  },
+] as const;
+
+/** Every seventh product is on sale: its "was" price is a quarter above, ending in 99 cents. */
+function compareAtFor(index: number, price: number): number | null {
+  return index % 7 === 3 ? Math.ceil((price * 1.25) / 100) * 100 - 1 : null;
+}
+
 export function buildCatalog(): SeedCatalog {
   const random = mulberry32(SEED);
+  const departments: SeedCategory[] = DEPARTMENTS.map((department, i) => ({
+    id: `dept_${i + 1}`,
+    slug: department.slug,
+    name: department.name,
+    description: department.description,
+    position: i + 1,
+    parentId: null,
+  }));
   const categories: SeedCategory[] = PLANS.map((plan, i) => ({
     id: `cat_${pad(i + 1, 2)}`,
     slug: plan.slug,
     name: plan.name,
     description: plan.description,
     position: i + 1,
+    parentId:
+      departments[DEPARTMENTS.findIndex((d) => (d.holds as readonly string[]).includes(plan.slug))]?.id ??
+      null,
   }));
 
   const takenSlugs = new Set<string>();
@@ -712,6 +757,7 @@ export function buildCatalog(): SeedCatalog {
         name: shape.name,
         options: shape.options,
         priceAmount: base + shape.surcharge,
+        compareAtAmount: compareAtFor(index, base + shape.surcharge),
         currency: CURRENCY,
         stockOnHand: isSoldOut ? 0 : stockLevel(random),
         position,
@@ -745,5 +791,5 @@ export function buildCatalog(): SeedCatalog {
       });
     }
   }
-  return { categories, products };
+  return { departments, categories, products };
 }

@@ -12,7 +12,7 @@ describe("seedCatalog", () => {
     const expected = buildCatalog();
     const counts = await seedCatalog(db);
     expect(counts).toEqual({
-      categories: 10,
+      categories: 13,
       products: 300,
       variants: expected.products.flatMap((p) => p.variants).length,
     });
@@ -29,10 +29,39 @@ describe("seedCatalog", () => {
     expect(stored.variants.map((v) => v.options)).toEqual(first?.variants.map((v) => v.options));
   });
 
+  it("keeps each product's listing price and stock flag in step with its variants (trigger)", async () => {
+    const product = await db.product.findFirstOrThrow({
+      where: { variants: { some: {} } },
+      include: { variants: true },
+    });
+    expect(product.priceFrom).toBe(Math.min(...product.variants.map((v) => v.priceAmount)));
+    expect(product.inStock).toBe(product.variants.some((v) => v.stockOnHand > 0));
+
+    const cheapest = product.variants.reduce((a, b) => (a.priceAmount <= b.priceAmount ? a : b));
+    await db.productVariant.update({
+      where: { id: cheapest.id },
+      data: { priceAmount: 1, compareAtAmount: null },
+    });
+    await db.productVariant.updateMany({ where: { productId: product.id }, data: { stockOnHand: 0 } });
+    expect(await db.product.findUniqueOrThrow({ where: { id: product.id } })).toMatchObject({
+      priceFrom: 1,
+      inStock: false,
+    });
+    await db.productVariant.deleteMany({ where: { productId: product.id } });
+    expect((await db.product.findUniqueOrThrow({ where: { id: product.id } })).priceFrom).toBe(0);
+  });
+
+  it("refuses a compare-at price that is not above the price", async () => {
+    const variant = await db.productVariant.findFirstOrThrow({ where: { priceAmount: { gt: 100 } } });
+    await expect(
+      db.productVariant.update({ where: { id: variant.id }, data: { compareAtAmount: variant.priceAmount } }),
+    ).rejects.toThrow(/ProductVariant_compare_at_check/);
+  });
+
   it("changes nothing when it fails part-way (a second run collides on the same ids)", async () => {
     const before = await db.product.count();
     await expect(seedCatalog(db)).rejects.toThrow();
     expect(await db.product.count()).toBe(before);
-    expect(await db.category.count()).toBe(10);
+    expect(await db.category.count()).toBe(13);
   });
 });

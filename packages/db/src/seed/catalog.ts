@@ -22,9 +22,11 @@ export interface SeedCounts {
  * the fixed ids) leaves the database as it was. Takes the client itself: it opens the transaction.
  */
 export async function seedCatalog(db: Db): Promise<SeedCounts> {
-  const { categories, products } = buildCatalog();
+  const { departments, categories, products } = buildCatalog();
   return db.$transaction(
     async (tx) => {
+      // Departments first: categories point at them.
+      const insertedDepartments = await tx.category.createMany({ data: departments });
       const insertedCategories = await tx.category.createMany({ data: categories });
       const insertedProducts = await tx.product.createMany({
         data: products.map(({ variants: _variants, images: _images, ...product }) => product),
@@ -40,7 +42,7 @@ export async function seedCatalog(db: Db): Promise<SeedCounts> {
         ),
       });
       return {
-        categories: insertedCategories.count,
+        categories: insertedDepartments.count + insertedCategories.count,
         products: insertedProducts.count,
         variants: insertedVariants.count,
       };

@@ -1,6 +1,7 @@
 import { appRouter, createContext, retryAfterHeader } from "@bazaar/api";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 
+import "~/server/catalog-cache";
 import { getDb } from "~/server/db";
 
 function handler(req: Request) {

@@ -1,0 +1,100 @@
+// The SQL behind product listings and search, built from a parsed listing input. Kept apart from
+// the service so the benchmark's bare node:http + pg server runs exactly the same statements.
+import { Prisma } from "@bazaar/db";
+import type { ProductCursor, ProductSort } from "@bazaar/validators";
+
+export interface ListingFilters {
+  /** The category and every category below it. */
+  categoryIds?: string[] | undefined;
+  q?: string | undefined;
+  minPrice?: number | undefined;
+  maxPrice?: number | undefined;
+  inStock?: boolean | undefined;
+  options?: Record<string, string[]> | undefined;
+}
+
+/** How close (0–1) a name must be to the query's words to count as a typo'd match. */
+export const TYPO_THRESHOLD = 0.45;
+
+/**
+ * The products matching the filters. A product matches when one of its variants matches every
+ * variant-level filter together (size M, in stock and under $40 is one variant, not three).
+ */
+export function listingWhere(filters: ListingFilters): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [];
+  if (filters.categoryIds) conditions.push(Prisma.sql`p."categoryId" = ANY(${filters.categoryIds})`);
+  if (filters.q) {
+    // Words (stemmed, ranked) or, for typos, a name whose words are close enough to the query's.
+    conditions.push(Prisma.sql`(p."searchVector" @@ websearch_to_tsquery('english', ${filters.q})
+      OR word_similarity(${filters.q}, p."name") >= ${TYPO_THRESHOLD})`);
+  }
+  const variantConditions: Prisma.Sql[] = [];
+  if (filters.minPrice !== undefined)
+    variantConditions.push(Prisma.sql`v."priceAmount" >= ${filters.minPrice}`);
+  if (filters.maxPrice !== undefined)
+    variantConditions.push(Prisma.sql`v."priceAmount" <= ${filters.maxPrice}`);
+  for (const [name, values] of Object.entries(filters.options ?? {})) {
+    const any = values.map((value) => Prisma.sql`v."options" @> ${JSON.stringify({ [name]: value })}::jsonb`);
+    variantConditions.push(Prisma.sql`(${Prisma.join(any, " OR ")})`);
+  }
+  if (variantConditions.length > 0) {
+    if (filters.inStock) variantConditions.push(Prisma.sql`v."stockOnHand" > 0`);
+    conditions.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "ProductVariant" v WHERE v."productId" = p."id" AND ${Prisma.join(variantConditions, " AND ")})`,
+    );
+  } else if (filters.inStock) {
+    conditions.push(Prisma.sql`p."inStock"`);
+  }
+  return conditions.length > 0 ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
+}
+
+/** The sort key of each row, as the cursor carries it. */
+function sortKey(sort: ProductSort, q: string | undefined): Prisma.Sql {
+  switch (sort) {
+    case "relevance":
+      // Weighted word matches, plus name similarity so typo'd matches rank too. float8 so the
+      // value survives the trip through JSON and back exactly.
+      return Prisma.sql`(ts_rank_cd(p."searchVector", websearch_to_tsquery('english', ${q ?? ""}))
+        + word_similarity(${q ?? ""}, p."name"))::float8`;
+    case "newest":
+      return Prisma.sql`p."createdAt"`;
+    case "price-asc":
+    case "price-desc":
+      return Prisma.sql`p."priceFrom"`;
+  }
+}
+
+const descending = (sort: ProductSort) => sort !== "price-asc";
+
+/** One page of matching products (ids and sort keys), `limit + 1` rows to tell if more follow. */
+export function listingPageQuery(
+  filters: ListingFilters,
+  sort: ProductSort,
+  cursor: ProductCursor | null | undefined,
+  limit: number,
+): Prisma.Sql {
+  const dir = descending(sort) ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+  const after = cursor
+    ? (() => {
+        const key = sort === "newest" ? new Date(String(cursor.key)) : Number(cursor.key);
+        return descending(sort)
+          ? Prisma.sql`WHERE (m."sortKey" < ${key} OR (m."sortKey" = ${key} AND m."id" < ${cursor.id}))`
+          : Prisma.sql`WHERE (m."sortKey" > ${key} OR (m."sortKey" = ${key} AND m."id" > ${cursor.id}))`;
+      })()
+    : Prisma.empty;
+  return Prisma.sql`
+    WITH m AS (
+      SELECT p."id", ${sortKey(sort, filters.q)} AS "sortKey"
+      FROM "Product" p
+      ${listingWhere(filters)}
+    )
+    SELECT m."id", m."sortKey" FROM m
+    ${after}
+    ORDER BY m."sortKey" ${dir}, m."id" ${dir}
+    LIMIT ${limit + 1}`;
+}
+
+/** How many products match, for "123 products". */
+export function listingCountQuery(filters: ListingFilters): Prisma.Sql {
+  return Prisma.sql`SELECT count(*)::int AS "total" FROM "Product" p ${listingWhere(filters)}`;
+}
