@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Suspense, type ReactNode } from "react";
 
 import { AccountMenu, AccountMenuFallback } from "~/components/account-menu";
+import { SearchBox, SearchBoxFallback } from "~/components/search-box";
 import { TRPCReactProvider } from "~/trpc/react";
 
 import "./globals.css";
@@ -22,31 +23,41 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         >
           Skip to content
         </a>
-        <header className="border-b border-gray-200">
-          <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-4">
-            <Link href="/" className="text-xl font-bold text-brand-700">
-              Bazaar
-            </Link>
-            <nav aria-label="Main">
-              <ul className="flex flex-wrap items-center gap-x-6 gap-y-2 text-sm font-medium">
-                <li>
-                  <Link href="/products" className="hover:text-brand-700">
-                    All products
-                  </Link>
-                </li>
-                <Suspense fallback={<AccountMenuFallback />}>
-                  <AccountMenu />
-                </Suspense>
-              </ul>
-            </nav>
-          </div>
-        </header>
         <TRPCReactProvider>
+          <header className="border-b border-gray-200">
+            <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-6 gap-y-3 px-4 py-4">
+              <Link
+                href="/"
+                className="rounded text-xl font-bold text-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+              >
+                Bazaar
+              </Link>
+              <div className="order-last w-full md:order-none md:w-auto md:flex-1 md:px-4">
+                {/* The search box reads the URL's query; where that is only known in the browser,
+                    the plain form stands in. */}
+                <Suspense fallback={<SearchBoxFallback />}>
+                  <SearchBox />
+                </Suspense>
+              </div>
+              <nav aria-label="Main">
+                <ul className="flex flex-wrap items-center gap-x-6 gap-y-2 text-sm font-medium">
+                  <li>
+                    <Link href="/products" className="hover:text-brand-700">
+                      All products
+                    </Link>
+                  </li>
+                  <Suspense fallback={<AccountMenuFallback />}>
+                    <AccountMenu />
+                  </Suspense>
+                </ul>
+              </nav>
+            </div>
+          </header>
           <main id="main" className="mx-auto max-w-6xl px-4 py-8">
             {children}
           </main>
         </TRPCReactProvider>
-        <footer className="mt-16 border-t border-gray-200 py-8 text-center text-sm text-gray-500">
+        <footer className="mt-16 border-t border-gray-200 py-8 text-center text-sm text-gray-600">
           Bazaar · a demonstration shop
         </footer>
       </body>

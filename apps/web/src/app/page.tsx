@@ -1,14 +1,27 @@
+import type { Metadata } from "next";
 import { Suspense } from "react";
 
 import { CategoryList } from "~/components/category-list";
 import { FeaturedProducts } from "~/components/featured-products";
 import { LoadingGrid } from "~/components/loading-grid";
+import { shopUrl } from "~/server/app-url";
 import { HydrateClient, trpc } from "~/trpc/server";
 
 // Rendered per request from the live catalog.
 export const dynamic = "force-dynamic";
 
 const FEATURED_LIMIT = 8;
+const description = "Everyday things, well made: clothing, home, kitchen, outdoor and more.";
+
+export function generateMetadata(): Metadata {
+  const url = shopUrl("/");
+  return {
+    title: { absolute: "Bazaar · everyday things, well made" },
+    description,
+    alternates: { canonical: url },
+    openGraph: { title: "Bazaar", description, url, type: "website", siteName: "Bazaar" },
+  };
+}
 
 export default function HomePage() {
   // Started here on the server, finished in the browser's cache: the client never refetches them.

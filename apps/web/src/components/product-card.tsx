@@ -1,9 +1,10 @@
 import type { RouterOutputs } from "@bazaar/api";
-import { formatMoney } from "@bazaar/validators";
 import Image from "next/image";
 import Link from "next/link";
 
-export type ProductCardData = RouterOutputs["catalog"]["featured"][number];
+import { PriceTag } from "./price-tag";
+
+export type ProductCardData = RouterOutputs["catalog"]["products"]["items"][number];
 
 export function ProductCard({ product }: { product: ProductCardData }) {
   return (
@@ -22,16 +23,19 @@ export function ProductCard({ product }: { product: ProductCardData }) {
         )}
       </div>
       <h3 className="mt-3 text-sm font-medium">
-        <Link href={`/products/${product.slug}`} className="after:absolute after:inset-0">
+        <Link
+          href={`/products/${product.slug}`}
+          className="after:absolute after:inset-0 after:rounded-lg focus-visible:outline-none focus-visible:after:outline-2 focus-visible:after:outline-offset-2 focus-visible:after:outline-brand-600"
+        >
           {product.name}
         </Link>
       </h3>
-      <p className="text-sm text-gray-500">{product.category.name}</p>
+      <p className="text-sm text-gray-600">{product.category.name}</p>
       <p className="mt-1 text-sm font-semibold">
         {product.inStock ? (
-          formatMoney(product.priceFrom)
+          <PriceTag price={product.priceFrom} compareAt={product.compareAtFrom} />
         ) : (
-          <span className="text-gray-500">Out of stock</span>
+          <span className="text-gray-600">Out of stock</span>
         )}
       </p>
     </article>
@@ -40,7 +44,7 @@ export function ProductCard({ product }: { product: ProductCardData }) {
 
 export function ProductList({ products, label }: { products: ProductCardData[]; label: string }) {
   return (
-    <ul aria-label={label} className="grid grid-cols-2 gap-x-4 gap-y-8 md:grid-cols-4">
+    <ul aria-label={label} className="grid grid-cols-2 gap-x-4 gap-y-8 md:grid-cols-3 lg:grid-cols-4">
       {products.map((product) => (
         <li key={product.id}>
           <ProductCard product={product} />

@@ -1,37 +1,60 @@
 "use client";
 
-import { PRODUCT_PAGE_SIZE } from "@bazaar/validators";
+import Link from "next/link";
 
-import { api } from "~/trpc/react";
+import { useHydrated } from "~/lib/use-hydrated";
 
-import { ProductList } from "./product-card";
+import { ProductList, type ProductCardData } from "./product-card";
 
-/** A category's (or the whole shop's) products, newest first, one page at a time. */
-export function ProductGrid({ categorySlug, label }: { categorySlug?: string; label: string }) {
-  const [data, query] = api.catalog.products.useSuspenseInfiniteQuery(
-    { categorySlug, limit: PRODUCT_PAGE_SIZE },
-    { getNextPageParam: (page) => page.nextCursor },
-  );
-  const products = data.pages.flatMap((page) => page.items);
+const buttonClass =
+  "inline-block rounded-md bg-brand-700 px-5 py-2 font-medium text-white hover:bg-brand-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:opacity-60";
+
+/**
+ * A listing's products and how to get more of them. With JavaScript "Load more" appends the next
+ * page in place; without it, the same control is a link to the next page's URL.
+ */
+export function ProductGrid({
+  products,
+  label,
+  total,
+  nextHref,
+  onLoadMore,
+  loadingMore,
+  loadMoreFailed,
+  busy,
+}: {
+  products: ProductCardData[];
+  label: string;
+  total: number;
+  /** The next page as a URL (for when JavaScript is off); null on the last page. */
+  nextHref: string | null;
+  onLoadMore: () => void;
+  loadingMore: boolean;
+  loadMoreFailed: boolean;
+  /** The filters just changed and new results are on their way. */
+  busy?: boolean;
+}) {
+  const hydrated = useHydrated();
   return (
-    <div>
+    <div aria-busy={busy ? true : undefined} className={busy ? "opacity-60 transition-opacity" : undefined}>
       <ProductList products={products} label={label} />
-      <p aria-live="polite" className="mt-8 text-center text-sm text-gray-500">
-        Showing {products.length} {products.length === 1 ? "product" : "products"}
+      <p className="mt-8 text-center text-sm text-gray-600">
+        Showing {products.length} of {total} {total === 1 ? "product" : "products"}
       </p>
-      {query.hasNextPage && (
+      {nextHref && (
         <div className="mt-4 text-center">
-          <button
-            type="button"
-            onClick={() => void query.fetchNextPage()}
-            disabled={query.isFetchingNextPage}
-            className="rounded-md bg-brand-700 px-5 py-2 font-medium text-white hover:bg-brand-900 disabled:opacity-60"
-          >
-            {query.isFetchingNextPage ? "Loading…" : "Load more products"}
-          </button>
+          {hydrated ? (
+            <button type="button" onClick={onLoadMore} disabled={loadingMore} className={buttonClass}>
+              {loadingMore ? "Loading…" : "Load more products"}
+            </button>
+          ) : (
+            <Link href={nextHref} className={buttonClass}>
+              Next page
+            </Link>
+          )}
         </div>
       )}
-      {query.isFetchNextPageError && (
+      {loadMoreFailed && (
         <p role="alert" className="mt-4 text-center text-sm text-red-700">
           Could not load more products. Please try again.
         </p>

@@ -13,9 +13,6 @@ export interface ListingFilters {
   options?: Record<string, string[]> | undefined;
 }
 
-/** How close (0–1) a name must be to the query's words to count as a typo'd match. */
-export const TYPO_THRESHOLD = 0.45;
-
 /**
  * The products matching the filters. A product matches when one of its variants matches every
  * variant-level filter together (size M, in stock and under $40 is one variant, not three).
@@ -24,9 +21,11 @@ export function listingWhere(filters: ListingFilters): Prisma.Sql {
   const conditions: Prisma.Sql[] = [];
   if (filters.categoryIds) conditions.push(Prisma.sql`p."categoryId" = ANY(${filters.categoryIds})`);
   if (filters.q) {
-    // Words (stemmed, ranked) or, for typos, a name whose words are close enough to the query's.
+    // Words (stemmed, ranked) or, for typos, a name whose words are close enough to the query's
+    // (`<%`: word similarity above the connection's threshold, SEARCH_SIMILARITY_THRESHOLD in
+    // @bazaar/db; both sides are served by GIN indexes).
     conditions.push(Prisma.sql`(p."searchVector" @@ websearch_to_tsquery('english', ${filters.q})
-      OR word_similarity(${filters.q}, p."name") >= ${TYPO_THRESHOLD})`);
+      OR ${filters.q} <% p."name")`);
   }
   const variantConditions: Prisma.Sql[] = [];
   if (filters.minPrice !== undefined)

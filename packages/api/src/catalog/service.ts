@@ -5,13 +5,7 @@ import { encodeProductCursor, type Money, type ProductCursor, type ProductSort }
 
 import { fieldError, notFound } from "../errors.ts";
 import { catalogChanged, catalogTags } from "./cache-tags.ts";
-import {
-  listingCountQuery,
-  listingPageQuery,
-  listingWhere,
-  TYPO_THRESHOLD,
-  type ListingFilters,
-} from "./listing-query.ts";
+import { listingCountQuery, listingPageQuery, listingWhere, type ListingFilters } from "./listing-query.ts";
 
 export interface ProductImageView {
   url: string;
@@ -376,12 +370,12 @@ export async function suggest(db: DbOrTx, input: { q: string; limit: number }): 
       SELECT p."slug", p."name", p."priceFrom",
         (SELECT v."currency" FROM "ProductVariant" v WHERE v."productId" = p."id" LIMIT 1) AS "currency"
       FROM "Product" p
-      WHERE p."name" ILIKE ${contains} OR word_similarity(${input.q}, p."name") >= ${TYPO_THRESHOLD}
+      WHERE p."name" ILIKE ${contains} OR ${input.q} <% p."name"
       ORDER BY (p."name" ILIKE ${contains}) DESC, word_similarity(${input.q}, p."name") DESC, p."name"
       LIMIT ${input.limit}`,
     db.$queryRaw<{ slug: string; name: string }[]>`
       SELECT "slug", "name" FROM "Category"
-      WHERE "name" ILIKE ${contains} OR word_similarity(${input.q}, "name") >= ${TYPO_THRESHOLD}
+      WHERE "name" ILIKE ${contains} OR ${input.q} <% "name"
       ORDER BY word_similarity(${input.q}, "name") DESC, "name"
       LIMIT 3`,
   ]);

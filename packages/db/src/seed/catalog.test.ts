@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 
+import { SEARCH_SIMILARITY_THRESHOLD } from "../client.ts";
 import { createTestDatabase } from "../testing/index.ts";
 import { buildCatalog } from "./catalog-data.ts";
 import { isCatalogEmpty, seedCatalog } from "./catalog.ts";
@@ -63,5 +64,14 @@ describe("seedCatalog", () => {
     await expect(seedCatalog(db)).rejects.toThrow();
     expect(await db.product.count()).toBe(before);
     expect(await db.category.count()).toBe(13);
+  });
+});
+
+describe("connections", () => {
+  it("carry the search's typo threshold, which the trigram operators read from the session", async () => {
+    const [row] = await db.$queryRaw<
+      { threshold: string }[]
+    >`SELECT current_setting('pg_trgm.word_similarity_threshold') AS "threshold"`;
+    expect(Number(row?.threshold)).toBe(SEARCH_SIMILARITY_THRESHOLD);
   });
 });

@@ -68,7 +68,13 @@ export async function startEmbeddedPostgres(options: {
   }
   return {
     url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
-    stop: () => server.stop(),
+    stop: async () => {
+      // A Ctrl-C in a terminal reaches the server too (it is in our process group) and it may have
+      // stopped already; the package would then wait for an exit that has happened. Its pid file
+      // tells: PostgreSQL removes it last when it shuts down.
+      if (existsSync(path.join(options.dataDir, "postmaster.pid"))) return server.stop();
+      if (options.ephemeral) await rm(options.dataDir, { recursive: true, force: true });
+    },
   };
 }
 

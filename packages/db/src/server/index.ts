@@ -3,3 +3,4 @@ export { checkReachable, createDatabase, databaseUrl, dropDatabase, withDatabase
 export { openAppDatabase, openScratchDatabase, type OpenedDatabase } from "./databases.ts";
 export { startEmbeddedPostgres, type EmbeddedServer } from "./embedded.ts";
 export { applyMigrations, createMigration, isMigrated } from "./migrations.ts";
+export { readDbEnv, type DbEnv } from "../env.ts";

@@ -1,25 +1,34 @@
-// Only plain values may cross from a "use client" module into a server component, so the page
-// size comes from the shared validators, not from the grid component.
-import { PRODUCT_PAGE_SIZE } from "@bazaar/validators";
 import type { Metadata } from "next";
-import { Suspense } from "react";
 
-import { LoadingGrid } from "~/components/loading-grid";
-import { ProductGrid } from "~/components/product-grid";
-import { HydrateClient, trpc } from "~/trpc/server";
+import { ListingSection } from "~/components/listing-section";
+import { shopUrl } from "~/server/app-url";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: "All products" };
+const description =
+  "Every product in the shop: filter by price, availability, size and colour, and sort by price or newest.";
 
-export default function AllProductsPage() {
-  void trpc.catalog.products.prefetchInfinite({ limit: PRODUCT_PAGE_SIZE });
+export function generateMetadata(): Metadata {
+  // Filtered and sorted views are the same page for search engines: one canonical URL.
+  const url = shopUrl("/products");
+  return {
+    title: "All products",
+    description,
+    alternates: { canonical: url },
+    openGraph: { title: "All products · Bazaar", description, url, type: "website", siteName: "Bazaar" },
+  };
+}
+
+export default async function AllProductsPage({ searchParams }: PageProps<"/products">) {
   return (
-    <HydrateClient>
+    <>
       <h1 className="mb-8 text-3xl font-bold">All products</h1>
-      <Suspense fallback={<LoadingGrid label="Loading products" count={8} />}>
-        <ProductGrid label="All products" />
-      </Suspense>
-    </HydrateClient>
+      <ListingSection
+        mode="browse"
+        basePath="/products"
+        label="All products"
+        searchParams={await searchParams}
+      />
+    </>
   );
 }
