@@ -476,7 +476,7 @@ test.describe("who may see what", () => {
     await expect(page.getByText("role Admin")).toBeVisible();
 
     await page.getByRole("searchbox", { name: "Search users" }).fill(email);
-    await page.getByRole("button", { name: "Search" }).click();
+    await page.getByRole("main").getByRole("button", { name: "Search" }).click();
     await expect(page).toHaveURL(`/admin?search=${encodeURIComponent(email)}`);
     const rows = page.getByRole("table").getByRole("row");
     await expect(rows).toHaveCount(2); // the header and one user
@@ -492,7 +492,7 @@ test.describe("who may see what", () => {
 
     // The only admin demoting themselves is refused, and the role stays as it was.
     await page.getByRole("searchbox", { name: "Search users" }).fill(SEEDED.admin.email);
-    await page.getByRole("button", { name: "Search" }).click();
+    await page.getByRole("main").getByRole("button", { name: "Search" }).click();
     const self = page.getByRole("table").getByRole("row").filter({ hasText: SEEDED.admin.email });
     await self.getByRole("combobox", { name: `Role for ${SEEDED.admin.email}` }).selectOption("Customer");
     await self.getByRole("button", { name: `Save role for ${SEEDED.admin.email}` }).click();
