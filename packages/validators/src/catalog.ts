@@ -119,10 +119,14 @@ export const featuredProductsInput = z.object({
   limit: z.number().int().min(1).max(24).default(8),
 });
 
-/** Facets for the filter panel of a listing: the same scope as `productListInput`, without paging. */
+/** Facets for the filter panel of a listing: the same filters as `productListInput`, no paging. */
 export const productFacetsInput = z.object({
   categorySlug: slugSchema.optional(),
   q: searchQuerySchema.optional(),
+  minPrice: priceBound.optional(),
+  maxPrice: priceBound.optional(),
+  inStock: z.boolean().optional(),
+  options: optionFiltersSchema.optional(),
 });
 
 /** Search-as-you-type. */

@@ -27,24 +27,34 @@ export function listingWhere(filters: ListingFilters): Prisma.Sql {
     conditions.push(Prisma.sql`(p."searchVector" @@ websearch_to_tsquery('english', ${filters.q})
       OR ${filters.q} <% p."name")`);
   }
-  const variantConditions: Prisma.Sql[] = [];
-  if (filters.minPrice !== undefined)
-    variantConditions.push(Prisma.sql`v."priceAmount" >= ${filters.minPrice}`);
-  if (filters.maxPrice !== undefined)
-    variantConditions.push(Prisma.sql`v."priceAmount" <= ${filters.maxPrice}`);
-  for (const [name, values] of Object.entries(filters.options ?? {})) {
-    const any = values.map((value) => Prisma.sql`v."options" @> ${JSON.stringify({ [name]: value })}::jsonb`);
-    variantConditions.push(Prisma.sql`(${Prisma.join(any, " OR ")})`);
-  }
-  if (variantConditions.length > 0) {
-    if (filters.inStock) variantConditions.push(Prisma.sql`v."stockOnHand" > 0`);
+  const variant = variantMatch(filters);
+  if (variant) {
     conditions.push(
-      Prisma.sql`EXISTS (SELECT 1 FROM "ProductVariant" v WHERE v."productId" = p."id" AND ${Prisma.join(variantConditions, " AND ")})`,
+      Prisma.sql`EXISTS (SELECT 1 FROM "ProductVariant" v WHERE v."productId" = p."id" AND ${variant})`,
     );
   } else if (filters.inStock) {
     conditions.push(Prisma.sql`p."inStock"`);
   }
   return conditions.length > 0 ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
+}
+
+/**
+ * What one variant `v` must satisfy for the variant-level filters (price range, options, and in
+ * stock when combined with them), or null when there are none.
+ */
+export function variantMatch(filters: ListingFilters, options = { stockAlone: false }): Prisma.Sql | null {
+  const conditions: Prisma.Sql[] = [];
+  if (filters.minPrice !== undefined) conditions.push(Prisma.sql`v."priceAmount" >= ${filters.minPrice}`);
+  if (filters.maxPrice !== undefined) conditions.push(Prisma.sql`v."priceAmount" <= ${filters.maxPrice}`);
+  for (const [name, values] of Object.entries(filters.options ?? {})) {
+    const any = values.map((value) => Prisma.sql`v."options" @> ${JSON.stringify({ [name]: value })}::jsonb`);
+    conditions.push(Prisma.sql`(${Prisma.join(any, " OR ")})`);
+  }
+  // Alone, "in stock" is answered by Product."inStock"; with other variant filters it must hold
+  // for the same variant.
+  if (filters.inStock && (conditions.length > 0 || options.stockAlone))
+    conditions.push(Prisma.sql`v."stockOnHand" > 0`);
+  return conditions.length > 0 ? Prisma.join(conditions, " AND ") : null;
 }
 
 /** The sort key of each row, as the cursor carries it. */

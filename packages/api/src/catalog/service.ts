@@ -5,7 +5,13 @@ import { encodeProductCursor, type Money, type ProductCursor, type ProductSort }
 
 import { fieldError, notFound } from "../errors.ts";
 import { catalogChanged, catalogTags } from "./cache-tags.ts";
-import { listingCountQuery, listingPageQuery, listingWhere, type ListingFilters } from "./listing-query.ts";
+import {
+  listingCountQuery,
+  listingPageQuery,
+  listingWhere,
+  variantMatch,
+  type ListingFilters,
+} from "./listing-query.ts";
 
 export interface ProductImageView {
   url: string;
@@ -312,32 +318,70 @@ export interface ProductFacets {
   price: { min: number; max: number; currency: string } | null;
 }
 
-/** What the filter panel offers for a listing's scope (category and search, before other filters). */
+/**
+ * What the filter panel offers. Each option's counts apply every other filter but not its own, so
+ * ticking "M" leaves "L" visible with the number "M or L" would add; the price range ignores the
+ * price bounds. The category and search always apply.
+ */
 export async function getProductFacets(
   db: DbOrTx,
-  input: { categorySlug?: string | undefined; q?: string | undefined },
+  input: {
+    categorySlug?: string | undefined;
+    q?: string | undefined;
+    minPrice?: number | undefined;
+    maxPrice?: number | undefined;
+    inStock?: boolean | undefined;
+    options?: Record<string, string[]> | undefined;
+  },
 ): Promise<ProductFacets> {
   const filters: ListingFilters = {
     categoryIds: input.categorySlug ? await categoryAndBelow(db, input.categorySlug) : undefined,
     q: input.q,
+    minPrice: input.minPrice,
+    maxPrice: input.maxPrice,
+    inStock: input.inStock,
+    options: input.options,
   };
-  const scope = Prisma.sql`SELECT p."id" FROM "Product" p ${listingWhere(filters)}`;
-  const [options, [price]] = await Promise.all([
-    db.$queryRaw<{ name: string; value: string; count: number }[]>`
+  // Products in the category and matching the search; the variant-level filters then apply to the
+  // variant being counted, so "Navy" counts products with a Navy variant that is also size M and
+  // in stock when those are ticked.
+  const products = Prisma.sql`SELECT p."id" FROM "Product" p ${listingWhere({ categoryIds: filters.categoryIds, q: filters.q })}`;
+  const counts = (f: ListingFilters, only?: string) => {
+    const variant = variantMatch(f, { stockAlone: true });
+    return db.$queryRaw<{ name: string; value: string; count: number }[]>`
       SELECT o."key" AS "name", o."value", count(DISTINCT v."productId")::int AS "count"
       FROM "ProductVariant" v, jsonb_each_text(v."options") o
-      WHERE v."productId" IN (${scope})
+      WHERE v."productId" IN (${products})
+        ${variant ? Prisma.sql`AND ${variant}` : Prisma.empty}
+        ${only === undefined ? Prisma.empty : Prisma.sql`AND o."key" = ${only}`}
       GROUP BY o."key", o."value"
-      ORDER BY o."key", o."value"`,
+      ORDER BY o."key", o."value"`;
+  };
+  const filtered = Object.keys(input.options ?? {});
+  const withoutOption = (name: string): ListingFilters => ({
+    ...filters,
+    options: Object.fromEntries(Object.entries(input.options ?? {}).filter(([key]) => key !== name)),
+  });
+  const priceScope = variantMatch(
+    { ...filters, minPrice: undefined, maxPrice: undefined },
+    { stockAlone: true },
+  );
+  const [all, own, [price]] = await Promise.all([
+    counts(filters),
+    Promise.all(filtered.map((name) => counts(withoutOption(name), name))),
     db.$queryRaw<{ min: number | null; max: number | null; currency: string | null }[]>`
       SELECT min(v."priceAmount")::int AS "min", max(v."priceAmount")::int AS "max", min(v."currency") AS "currency"
-      FROM "ProductVariant" v WHERE v."productId" IN (${scope})`,
+      FROM "ProductVariant" v
+      WHERE v."productId" IN (${products}) ${priceScope ? Prisma.sql`AND ${priceScope}` : Prisma.empty}`,
   ]);
+  const rows = [...all.filter((row) => !filtered.includes(row.name)), ...own.flat()];
   const byName = new Map<string, { value: string; count: number }[]>();
-  for (const row of options)
+  for (const row of rows)
     byName.set(row.name, [...(byName.get(row.name) ?? []), { value: row.value, count: row.count }]);
   return {
-    options: [...byName].map(([name, values]) => ({ name, values: sortOptionValues(values) })),
+    options: [...byName]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([name, values]) => ({ name, values: sortOptionValues(values) })),
     price:
       price?.min != null && price.max != null && price.currency
         ? { min: price.min, max: price.max, currency: price.currency.trim() }

@@ -270,6 +270,27 @@ describe("facets, suggestions, related", () => {
     expect(facets.price).toEqual({ min: 1500, max: 6500, currency: "USD" });
   });
 
+  it("counts each option under the other filters, not its own", async () => {
+    const facets = await getProductFacets(db, {
+      categorySlug: "tops",
+      inStock: true,
+      options: { size: ["M"] },
+    });
+    const values = (name: string) => facets.options.find((o) => o.name === name)?.values;
+    // Sizes ignore the size filter but not "in stock": the tee's M is sold out, its S is not.
+    expect(values("size")).toEqual([
+      { value: "S", count: 1 },
+      { value: "M", count: 1 },
+      { value: "L", count: 1 },
+    ]);
+    // Colours apply size M and in stock: only the sweater's Navy M.
+    expect(values("colour")).toEqual([{ value: "Navy", count: 1 }]);
+    // The price range ignores the price bounds.
+    expect((await getProductFacets(db, { categorySlug: "tops", maxPrice: 100 })).price).toMatchObject({
+      min: 1500,
+    });
+  });
+
   it("suggests products and categories as you type, typos included", async () => {
     expect((await suggest(db, { q: "swe", limit: 5 })).products.map((p) => p.slug)).toEqual(["wool"]);
     expect((await suggest(db, { q: "kitchn", limit: 5 })).categories).toEqual([
