@@ -1,8 +1,15 @@
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
+import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+
+/**
+ * The scratch database's URL, written by the web server's command so that a test can change a
+ * row behind the app's back (e2e/catalog-cache.spec.ts proves the cache that way).
+ */
+export const databaseUrlFile = path.join(import.meta.dirname, ".cache", `e2e-database-url-${port}`);
 const baseURL = `http://127.0.0.1:${port}`;
 
 // A real OpenID Provider (e2e/support/oidc-provider.ts) with the shop registered as its client.
@@ -68,7 +75,7 @@ export default defineConfig({
   webServer: [
     // The built app on a database of its own, seeded, and dropped when the run ends.
     {
-      command: `with-db --scratch e2e -- next start --hostname 127.0.0.1 --port ${port}`,
+      command: `mkdir -p .cache && with-db --scratch e2e -- sh -c 'printf %s "$DATABASE_URL" > ${databaseUrlFile} && exec next start --hostname 127.0.0.1 --port ${port}'`,
       url: `${baseURL}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,

@@ -1,9 +1,11 @@
-// `pnpm bench` for the storefront: the production build under load on loopback, beside a bare
-// node:http + pg server running the same SQL (bare-server.ts), which is the ceiling.
+// `pnpm bench` for the storefront: the production build under load on loopback, with its catalog
+// cache and without it (CATALOG_CACHE=off), beside a bare node:http + pg server running the same
+// SQL (bare-server.ts), which is the ceiling for the uncached app.
 //
 // 1. A scratch database (DATABASE_URL's server, or a throwaway embedded PostgreSQL) with the seed
 //    catalog plus BENCH_PRODUCTS generated products (50,000 by default), vacuumed and analysed.
-// 2. `next start` (the build from `next build`) and the bare server, each a process of its own.
+// 2. `next start` twice (the build from `next build`; cache on, cache off) and the bare server,
+//    each a process of its own.
 // 3. For each endpoint and each server: a short warm-up, then BENCH_DURATION seconds of load from
 //    BENCH_CONNECTIONS connections (autocannon).
 // 4. A table on stdout and bench/results/latest.json. Any non-2xx answer or error fails the run.
@@ -177,8 +179,8 @@ async function sqlTimings(url: string, q: string | undefined) {
 async function main(): Promise<number> {
   const settings = readBenchEnv();
   // Ten minutes for the default settings; longer measurements get their extra time on top.
-  const measuredSeconds = 6 * (WARMUP_SECONDS + settings.BENCH_DURATION + 1);
-  const deadlineMs = (10 * 60 + Math.max(0, measuredSeconds - 6 * 14)) * 1000;
+  const measuredSeconds = 9 * (WARMUP_SECONDS + settings.BENCH_DURATION + 1);
+  const deadlineMs = (10 * 60 + Math.max(0, measuredSeconds - 9 * 14)) * 1000;
   setTimeout(
     () => void shutdown(1, `gave up: the run took longer than ${deadlineMs / 60_000} minutes`),
     deadlineMs,
@@ -240,32 +242,36 @@ async function main(): Promise<number> {
   );
 
   // 2. The servers.
-  const [appPort, barePort] = [await freePort(), await freePort()];
-  const app = await acquire(
-    "next start",
-    () => {
-      const origin = `http://127.0.0.1:${appPort}`;
-      return Promise.resolve(
-        startServer({
-          name: "next start",
-          command: path.join(webDir, "node_modules", ".bin", "next"),
-          args: ["start", "--hostname", "127.0.0.1", "--port", String(appPort)],
-          cwd: webDir,
-          env: serverEnvironment({
-            NODE_ENV: "production",
-            NEXT_TELEMETRY_DISABLED: "1",
-            DATABASE_URL: database.url,
-            // Production refuses to start without a secret: one for this run.
-            AUTH_SECRET: randomBytes(32).toString("hex"),
-            APP_URL: origin,
+  const [appPort, uncachedPort, barePort] = [await freePort(), await freePort(), await freePort()];
+  const startApp = (name: string, port: number, catalogCache: "on" | "off") =>
+    acquire(
+      name,
+      () => {
+        const origin = `http://127.0.0.1:${port}`;
+        return Promise.resolve(
+          startServer({
+            name,
+            command: path.join(webDir, "node_modules", ".bin", "next"),
+            args: ["start", "--hostname", "127.0.0.1", "--port", String(port)],
+            cwd: webDir,
+            env: serverEnvironment({
+              NODE_ENV: "production",
+              NEXT_TELEMETRY_DISABLED: "1",
+              DATABASE_URL: database.url,
+              // Production refuses to start without a secret: one for this run.
+              AUTH_SECRET: randomBytes(32).toString("hex"),
+              APP_URL: origin,
+              CATALOG_CACHE: catalogCache,
+            }),
+            port,
+            logFile: path.join(resultsDir, `next-cache-${catalogCache}.log`),
           }),
-          port: appPort,
-          logFile: path.join(resultsDir, "next.log"),
-        }),
-      );
-    },
-    (server) => server.stop(),
-  );
+        );
+      },
+      (server) => server.stop(),
+    );
+  const app = await startApp("next start", appPort, "on");
+  const uncached = await startApp("next start (CATALOG_CACHE=off)", uncachedPort, "off");
   const bare = await acquire(
     "the bare server",
     () =>
@@ -289,9 +295,10 @@ async function main(): Promise<number> {
   );
   await Promise.all([
     waitUntilServing(app, `${app.origin}/api/health`, 120_000),
+    waitUntilServing(uncached, `${uncached.origin}/api/health`, 120_000),
     waitUntilServing(bare, `${bare.origin}/health`, 60_000),
   ]);
-  log(`serving: app ${app.origin}, bare ${bare.origin}`);
+  log(`serving: app ${app.origin}, app without its cache ${uncached.origin}, bare ${bare.origin}`);
 
   // 3. The load.
   const endpoints: Endpoint[] = [
@@ -300,6 +307,7 @@ async function main(): Promise<number> {
     { name: "product page", path: `/products/${product.slug}` },
   ];
   const answers = await checkAnswers(app, bare, endpoints, product.name);
+  await checkAnswers(uncached, bare, endpoints, product.name);
   const options = {
     connections: settings.BENCH_CONNECTIONS,
     seconds: settings.BENCH_DURATION,
@@ -307,23 +315,20 @@ async function main(): Promise<number> {
   };
   const results: EndpointResult[] = [];
   for (const endpoint of endpoints) {
-    const measured: Partial<Record<"app" | "bare", LoadResult>> = {};
+    const measured: Partial<Record<"app" | "uncached" | "bare", LoadResult>> = {};
     for (const [key, server] of [
       ["app", app],
+      ["uncached", uncached],
       ["bare", bare],
     ] as const) {
       log(
-        `${endpoint.name} on the ${key === "app" ? "app" : "bare server"}: ${settings.BENCH_DURATION} s, ${settings.BENCH_CONNECTIONS} connections`,
+        `${endpoint.name} on ${server.name}: ${settings.BENCH_DURATION} s, ${settings.BENCH_CONNECTIONS} connections`,
       );
       measured[key] = await measure(server.origin + endpoint.path, options);
     }
-    const { app: a, bare: b } = measured as Record<"app" | "bare", LoadResult>;
-    results.push({
-      ...endpoint,
-      app: a,
-      bare: b,
-      ratio: b.requestsPerSecond > 0 ? a.requestsPerSecond / b.requestsPerSecond : 0,
-    });
+    const { app: a, uncached: u, bare: b } = measured as Record<"app" | "uncached" | "bare", LoadResult>;
+    const over = (x: LoadResult) => (b.requestsPerSecond > 0 ? x.requestsPerSecond / b.requestsPerSecond : 0);
+    results.push({ ...endpoint, app: a, uncached: u, bare: b, ratio: over(u), cachedRatio: over(a) });
   }
   const sql = {
     listing: await sqlTimings(database.url, undefined),
@@ -374,12 +379,17 @@ async function main(): Promise<number> {
   await writeFile(path.join(resultsDir, "latest.json"), `${JSON.stringify(report, null, 2)}\n`);
   log(`wrote ${path.relative(process.cwd(), path.join(resultsDir, "latest.json"))}`);
 
-  const failed = results.flatMap((r) => [
-    ...(failures(r.app) > 0 ? [`${r.name} on the app: ${r.app.non2xx} non-2xx, ${r.app.errors} errors`] : []),
-    ...(failures(r.bare) > 0
-      ? [`${r.name} on the bare server: ${r.bare.non2xx} non-2xx, ${r.bare.errors} errors`]
-      : []),
-  ]);
+  const failed = results.flatMap((r) =>
+    (
+      [
+        ["the app", r.app],
+        ["the app without its cache", r.uncached],
+        ["the bare server", r.bare],
+      ] as const
+    )
+      .filter(([, run]) => failures(run) > 0)
+      .map(([who, run]) => `${r.name} on ${who}: ${run.non2xx} non-2xx, ${run.errors} errors`),
+  );
   for (const line of failed) console.error(`[bench] FAILED: ${line}`);
   return failed.length > 0 ? 1 : 0;
 }

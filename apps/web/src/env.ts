@@ -13,6 +13,8 @@ function read() {
         error: "must be a postgres:// URL (start the app with `pnpm dev` or `pnpm start`, which provide one)",
       }),
       NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+      /** `off` sends every catalog read to the database (debugging; the benchmark's uncached run). */
+      CATALOG_CACHE: z.enum(["on", "off"]).default("on"),
     },
     client: {},
     experimental__runtimeEnv: {},

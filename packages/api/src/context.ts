@@ -16,6 +16,7 @@ import { createDatabaseMailer, createSmtpMailer, readMailEnv, type Mailer } from
 import { TRPCError } from "@trpc/server";
 
 import { logger, type Logger } from "./logger.ts";
+import { passThroughReadCache, type ReadCache } from "./read-cache.ts";
 
 /** Who is calling: a live session from the database, or null for an anonymous caller. */
 export type Session = ActiveSession | null;
@@ -34,6 +35,8 @@ export interface Context {
   appUrl: string;
   /** What a sign-in here starts: a cookie session (web server actions) or a bearer token (apps). */
   sessionKind: SessionKind;
+  /** Where shared public reads (the catalog) may be answered from; see read-cache.ts. */
+  readCache: ReadCache;
 }
 
 // Read once per process, not per request: the settings, one rate limiter (in memory, or in
@@ -75,6 +78,7 @@ export async function createContext(options: {
   rateLimiter?: RateLimiter;
   mailer?: Mailer;
   sessionKind?: SessionKind;
+  readCache?: ReadCache;
 }): Promise<Context> {
   const { headers } = options;
   // Accept a well-formed id from a trusted proxy so logs join up; otherwise make one.
@@ -107,5 +111,6 @@ export async function createContext(options: {
     mailer: options.mailer ?? processState.smtpMailer ?? createDatabaseMailer(options.db),
     appUrl,
     sessionKind: options.sessionKind ?? "BEARER",
+    readCache: options.readCache ?? passThroughReadCache,
   };
 }

@@ -9,4 +9,5 @@ export { logger } from "./logger.ts";
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
 export { fieldErrorsOf, retryAfterHeader } from "./errors.ts";
+export { passThroughReadCache, type ReadCache } from "./read-cache.ts";
 export { catalogTags, onCatalogChange, type CatalogChangeListener } from "./catalog/cache-tags.ts";

@@ -50,7 +50,7 @@ export async function insertCatalog(db: Db, products: FixtureProduct[]) {
   await db.productImage.createMany({
     data: products.map((p) => ({
       productId: p.id,
-      url: `/product-images/${p.id.replaceAll("_", "-")}/1.svg`,
+      url: `/media/placeholders/${p.id.replaceAll("_", "-")}-1.png`,
       alt: `Picture of ${p.id}`,
       width: 800,
       height: 800,

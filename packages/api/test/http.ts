@@ -5,6 +5,7 @@ import type { Mailer } from "@bazaar/mail";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 
 import { createContext } from "../src/context.ts";
+import type { ReadCache } from "../src/read-cache.ts";
 import { retryAfterHeader } from "../src/errors.ts";
 import { appRouter } from "../src/root.ts";
 
@@ -32,6 +33,7 @@ export async function callHttp(
     headers?: Record<string, string>;
     rateLimiter?: RateLimiter;
     mailer?: Mailer;
+    readCache?: ReadCache;
   } = {},
 ) {
   const headers = new Headers(options.headers);
@@ -50,7 +52,13 @@ export async function callHttp(
     router: appRouter,
     req,
     createContext: () =>
-      createContext({ db, headers: req.headers, rateLimiter: options.rateLimiter, mailer: options.mailer }),
+      createContext({
+        db,
+        headers: req.headers,
+        rateLimiter: options.rateLimiter,
+        mailer: options.mailer,
+        readCache: options.readCache,
+      }),
     // The same header the web app's route sends.
     responseMeta: ({ errors }) => ({ headers: new Headers(retryAfterHeader(errors)) }),
   });

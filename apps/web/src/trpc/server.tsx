@@ -5,13 +5,16 @@ import { headers } from "next/headers";
 import { cache } from "react";
 
 import { getDb } from "~/server/db";
+import { nextReadCache } from "~/server/read-cache";
 
 import { makeQueryClient } from "./query-client";
 
 // One query cache per request, shared by every server component that renders in it.
 const getQueryClient = cache(makeQueryClient);
 
-const caller = createCaller(async () => createContext({ db: getDb(), headers: await headers() }));
+const caller = createCaller(async () =>
+  createContext({ db: getDb(), headers: await headers(), readCache: nextReadCache }),
+);
 
 /**
  * `trpc.catalog.product({...})` calls a procedure directly from a server component;

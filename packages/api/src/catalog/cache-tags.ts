@@ -1,10 +1,12 @@
-// Names for what the web app caches, and the hook that tells it what changed. Listings carry
-// `catalog`; a product page carries its product's tag; a category page its category's. A write
-// to the catalog reports every tag whose cached pages are now stale.
+// Names for what the app caches, and the hook that tells it what changed. Every cached catalog
+// read carries `all`; reads of many products (listings, search, facets, categories, related)
+// carry `listings`; a product's own read carries its product tag. A write reports the tags whose
+// cached reads are now stale: a price or stock change names `listings` and the product; a change
+// to the catalog's shape (a category renamed, a product removed) names `all`.
 export const catalogTags = {
   all: "catalog",
+  listings: "catalog:listings",
   product: (slug: string) => `product:${slug}`,
-  category: (slug: string) => `category:${slug}`,
 } as const;
 
 export type CatalogChangeListener = (tags: string[]) => void | Promise<void>;

@@ -128,7 +128,7 @@ describe("listProducts", () => {
     expect(byId.p_07?.inStock).toBe(false);
     expect(byId.p_06?.priceFrom).toEqual({ amount: 0, currency: "USD" });
     expect(byId.p_01?.image).toEqual({
-      url: "/product-images/p-01/1.svg",
+      url: "/media/placeholders/p-01-1.png",
       alt: "Picture of p_01",
       width: 800,
       height: 800,

@@ -433,18 +433,10 @@ export async function suggest(db: DbOrTx, input: { q: string; limit: number }): 
   };
 }
 
-/** The tags a change to one product makes stale: listings, its page, its category and department. */
+/** The tags a change to one product's prices or stock makes stale: every listing, and its own page. */
 async function tagsForProduct(db: DbOrTx, productId: string): Promise<string[]> {
-  const product = await db.product.findUniqueOrThrow({
-    where: { id: productId },
-    select: { slug: true, category: { select: { slug: true, parent: { select: { slug: true } } } } },
-  });
-  return [
-    catalogTags.all,
-    catalogTags.product(product.slug),
-    catalogTags.category(product.category.slug),
-    ...(product.category.parent ? [catalogTags.category(product.category.parent.slug)] : []),
-  ];
+  const product = await db.product.findUniqueOrThrow({ where: { id: productId }, select: { slug: true } });
+  return [catalogTags.listings, catalogTags.product(product.slug)];
 }
 
 /**

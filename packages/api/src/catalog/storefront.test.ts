@@ -5,6 +5,7 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 
 import { signInPersonas } from "../../test/accounts.ts";
 import { callHttp } from "../../test/http.ts";
+import type { ReadCache } from "../read-cache.ts";
 import { onCatalogChange } from "./cache-tags.ts";
 import {
   getProductFacets,
@@ -323,7 +324,7 @@ describe("invalidation", () => {
 
   it("a price change reaches listings (trigger) and names the stale cache tags", async () => {
     const { invalidated } = await updateVariant(db, { variantId: "boot_0", priceAmount: 1000 });
-    expect(invalidated).toEqual(["catalog", "product:boot", "category:shoes", "category:wear"]);
+    expect(invalidated).toEqual(["catalog:listings", "product:boot"]);
     expect(heard).toEqual([invalidated]);
     expect(ids(await list({ sort: "price-asc", limit: 1 }))).toEqual(["boot"]);
   });
@@ -344,6 +345,93 @@ describe("invalidation", () => {
     expect(status).toBe(400);
     expect(error?.data.fieldErrors).toEqual({ compareAtAmount: ["must be above the price"] });
     expect(heard).toEqual([]);
+  });
+});
+
+describe("cached reads", () => {
+  // A tag-aware cache as small as it can be: the web app's real one (Next's cache over a bounded
+  // store and a tag clock) is tested in apps/web; this checks what the catalog promises it.
+  function tagCache() {
+    const entries = new Map<string, { value: unknown; tags: readonly string[] }>();
+    const reads: string[] = [];
+    const stop = onCatalogChange((tags) => {
+      for (const [key, entry] of entries)
+        if (entry.tags.some((tag) => tags.includes(tag))) entries.delete(key);
+    });
+    const readCache: ReadCache = {
+      async read<T>(key: string, tags: readonly string[], load: () => Promise<T>): Promise<T> {
+        reads.push(key);
+        const hit = entries.get(key);
+        if (hit) return hit.value as T;
+        const value = await load();
+        entries.set(key, { value, tags });
+        return value;
+      },
+    };
+    return { readCache, reads, stop, size: () => entries.size };
+  }
+
+  const priceOf = (data: unknown, id: string) =>
+    (data as ProductPage).items.find((item) => item.id === id)?.priceFrom.amount;
+
+  it("serves listings and product pages from the cache until a change to the product names them", async () => {
+    const cache = tagCache();
+    const read = (procedure: string, input: unknown) =>
+      callHttp(db, procedure, { input, readCache: cache.readCache }).then((r) => r.data);
+    try {
+      const listingInput = { q: "cotton" };
+      expect(priceOf(await read("catalog.products", listingInput), "tee")).toBe(1500);
+      const page = (await read("catalog.productBySlug", { slug: "tee" })) as {
+        variants: { price: { amount: number } }[];
+      };
+      expect(page.variants[0]?.price.amount).toBe(1500);
+      expect(cache.size()).toBe(2);
+
+      // Behind the service's back the cache is all a reader sees: proof that it is used.
+      await db.$executeRaw`UPDATE "ProductVariant" SET "priceAmount" = 1400 WHERE "id" = 'tee_0'`;
+      expect(priceOf(await read("catalog.products", listingInput), "tee")).toBe(1500);
+
+      // Through the service, the same change reaches both reads at once.
+      const { status } = await callHttp(db, "catalog.updateVariant", {
+        mutation: true,
+        token: (await staffToken()).token,
+        input: { variantId: "tee_0", priceAmount: 1300 },
+      });
+      expect(status).toBe(200);
+      expect(priceOf(await read("catalog.products", listingInput), "tee")).toBe(1300);
+      const fresh = (await read("catalog.productBySlug", { slug: "tee" })) as {
+        variants: { price: { amount: number } }[];
+      };
+      expect(fresh.variants[0]?.price.amount).toBe(1300);
+    } finally {
+      cache.stop();
+    }
+  });
+
+  it("a change to one product leaves another product's cached page alone", async () => {
+    const cache = tagCache();
+    try {
+      await callHttp(db, "catalog.productBySlug", { input: { slug: "wool" }, readCache: cache.readCache });
+      await updateVariant(db, { variantId: "tee_0", stockOnHand: 9 });
+      expect(cache.size()).toBe(1);
+      await updateVariant(db, { variantId: "wool_0", stockOnHand: 4 });
+      expect(cache.size()).toBe(0);
+    } finally {
+      cache.stop();
+    }
+  });
+
+  it("keys a read by its whole input: two searches are two entries", async () => {
+    const cache = tagCache();
+    try {
+      for (const q of ["cotton", "leather", "cotton"]) {
+        await callHttp(db, "catalog.products", { input: { q }, readCache: cache.readCache });
+      }
+      expect(cache.size()).toBe(2);
+      expect(new Set(cache.reads).size).toBe(2);
+    } finally {
+      cache.stop();
+    }
   });
 });
 

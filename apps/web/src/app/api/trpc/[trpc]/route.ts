@@ -1,15 +1,15 @@
 import { appRouter, createContext, retryAfterHeader } from "@bazaar/api";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 
-import "~/server/catalog-cache";
 import { getDb } from "~/server/db";
+import { nextReadCache } from "~/server/read-cache";
 
 function handler(req: Request) {
   return fetchRequestHandler({
     endpoint: "/api/trpc",
     router: appRouter,
     req,
-    createContext: () => createContext({ db: getDb(), headers: req.headers }),
+    createContext: () => createContext({ db: getDb(), headers: req.headers, readCache: nextReadCache }),
     // Echo the request id so a shopper's report can be matched to the server's log lines.
     // A 429 also says when to come back.
     responseMeta: ({ ctx, errors }) => ({
