@@ -1,3 +1,7 @@
+import sharp from "sharp";
+
+import type { MediaStorage } from "./storage.ts";
+
 /** A stable number from a string (FNV-1a), so the same product always gets the same colours. */
 function hash(text: string): number {
   let h = 0x811c9dc5;
@@ -15,7 +19,7 @@ const escapeXml = (text: string) =>
   );
 
 /** An 800×800 SVG for a product's `view`-th picture: a coloured ground, a shape, its name. */
-export function drawProductImage(slug: string, view: number): string {
+export function drawPlaceholder(slug: string, view: number): string {
   const seed = hash(slug);
   const hue = (seed % 360) + view * 47;
   const words = slug.split("-").map((w) => w.charAt(0).toUpperCase() + w.slice(1));
@@ -31,4 +35,31 @@ export function drawProductImage(slug: string, view: number): string {
     )
     .join("");
   return `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="800" viewBox="0 0 800 800" role="img"><rect width="800" height="800" fill="hsl(${hue} 50% 88%)"/>${shape}${text}</svg>`;
+}
+
+/**
+ * The seed catalog's pictures: `placeholders/<name>-<view>.png`, drawn from the name, so a fresh
+ * clone looks like a shop without shipping hundreds of image files. Real photos are uploaded.
+ */
+const PLACEHOLDER = /^placeholders\/([a-z0-9]+(?:-[a-z0-9]+)*)-([1-9])\.png$/;
+
+export function isPlaceholderKey(key: string): boolean {
+  return PLACEHOLDER.test(key);
+}
+
+/**
+ * The stored picture under `key`; a placeholder that has not been drawn yet is drawn, stored and
+ * returned (once: the next read finds the file). Null when there is no such picture.
+ */
+export async function readOrDrawPicture(storage: MediaStorage, key: string): Promise<Buffer | null> {
+  const stored = await storage.read(key);
+  if (stored) return stored;
+  const match = PLACEHOLDER.exec(key);
+  if (!match) return null;
+  const [, name = "", view = "1"] = match;
+  const png = await sharp(Buffer.from(drawPlaceholder(name, Number(view))))
+    .png()
+    .toBuffer();
+  await storage.write(key, png);
+  return png;
 }

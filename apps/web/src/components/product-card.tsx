@@ -16,8 +16,8 @@ export function ProductCard({ product }: { product: ProductCardData }) {
             alt={product.image.alt}
             width={product.image.width}
             height={product.image.height}
-            // Seed images are SVG drawn by our own route; nothing for the optimiser to do.
-            unoptimized
+            // Four cards a row on wide screens, two on a phone: the optimiser sends no more pixels.
+            sizes="(min-width: 1024px) 25vw, (min-width: 640px) 33vw, 50vw"
             className="h-full w-full object-cover transition group-hover:opacity-90"
           />
         )}

@@ -6,7 +6,10 @@ const product = {
   name: "Relaxed Linen Overshirt",
   description: "Cut from linen that softens with every wash.",
   category: { name: "Apparel" },
-  images: [{ url: "/product-images/relaxed-linen-overshirt/1.svg" }, { url: "https://cdn.example/2.jpg" }],
+  images: [
+    { url: "/media/placeholders/relaxed-linen-overshirt-1.png" },
+    { url: "https://cdn.example/2.jpg" },
+  ],
   variants: [
     { sku: "APP-0001-M", name: "Medium", price: { amount: 8950, currency: "USD" }, inStock: true },
     { sku: "APP-0001-L", name: "Large", price: { amount: 9950, currency: "USD" }, inStock: false },
@@ -24,7 +27,7 @@ describe("productJsonLd", () => {
       sku: "APP-0001-M",
       category: "Apparel",
       image: [
-        "https://shop.example/product-images/relaxed-linen-overshirt/1.svg",
+        "https://shop.example/media/placeholders/relaxed-linen-overshirt-1.png",
         "https://cdn.example/2.jpg",
       ],
       url,

@@ -11,7 +11,7 @@ export interface JsonLdProduct {
   variants: { sku: string; name: string; price: Money; inStock: boolean }[];
 }
 
-/** An absolute URL for a path on the shop ("/product-images/…" → "https://shop.example/product-images/…"). */
+/** An absolute URL for a path on the shop ("/media/…" → "https://shop.example/media/…"). */
 export function absoluteUrl(appUrl: string, path: string): string {
   return new URL(path, `${appUrl.replace(/\/+$/, "")}/`).toString();
 }

@@ -297,7 +297,7 @@ export function bulkProduct(n: number, categories: readonly BulkCategory[]): Bul
     images: [
       {
         id: `bulkimg_${number}`,
-        url: `/product-images/${slug}/1.svg`,
+        url: `/media/placeholders/${slug}-1.png`,
         alt: colourKey === "colour" ? `${name} in ${colour}` : name,
         width: 800,
         height: 800,

@@ -127,7 +127,7 @@ describe("the seed catalog", () => {
       expect(p.images.length, p.slug).toBeGreaterThanOrEqual(1);
       expect(p.images.length, p.slug).toBeLessThanOrEqual(3);
       p.images.forEach((image, i) => {
-        expect(image.url).toBe(`/product-images/${p.slug}/${i + 1}.svg`);
+        expect(image.url).toBe(`/media/placeholders/${p.slug}-${i + 1}.png`);
         expect(image.position).toBe(i);
         expect(image.alt).toContain(p.name);
         expect([image.width, image.height]).toEqual([800, 800]);

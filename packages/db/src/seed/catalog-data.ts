@@ -771,7 +771,7 @@ export function buildCatalog(): SeedCatalog {
       const subject = colour ? `${name} in ${colour}` : name;
       const images = plan.views.slice(0, random.int(1, 3)).map((view, position): SeedImage => ({
         id: `img_${number}_${position + 1}`,
-        url: `/product-images/${slug}/${position + 1}.svg`,
+        url: `/media/placeholders/${slug}-${position + 1}.png`,
         alt: `${subject}, ${view}`,
         width: 800,
         height: 800,

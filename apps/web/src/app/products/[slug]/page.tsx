@@ -75,7 +75,7 @@ export default async function ProductPage({ params }: PageProps<"/products/[slug
               alt={cover.alt}
               width={cover.width}
               height={cover.height}
-              unoptimized
+              sizes="(min-width: 768px) 50vw, 100vw"
               priority
               className="w-full rounded-lg bg-gray-100"
             />
@@ -89,7 +89,7 @@ export default async function ProductPage({ params }: PageProps<"/products/[slug
                     alt={image.alt}
                     width={image.width}
                     height={image.height}
-                    unoptimized
+                    sizes="(min-width: 768px) 12vw, 25vw"
                     className="rounded bg-gray-100"
                   />
                 </li>
