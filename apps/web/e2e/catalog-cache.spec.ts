@@ -50,6 +50,9 @@ test.describe("the HTTP surface: the catalog cache", () => {
          ORDER BY p."slug" OFFSET 100 LIMIT 1`,
       );
       const slug = rows[0]?.slug ?? "";
+      // The page first: Next gives each route its own copy of the API's modules, and the change
+      // made through /api/trpc below must still reach what a page cached.
+      await page.goto(`/products/${slug}`);
       const product = await query<ProductBody>(request, "catalog.productBySlug", { slug });
       const variant = product.variants[0];
       if (!variant) throw new Error(`${slug} has no variant`);

@@ -11,7 +11,10 @@ export const catalogTags = {
 
 export type CatalogChangeListener = (tags: string[]) => void | Promise<void>;
 
-const listeners = new Set<CatalogChangeListener>();
+// One registry per process: a bundler may give each route its own copy of this module (Next does),
+// and a write in one route must reach the listener another registered.
+const registry = globalThis as typeof globalThis & { bazaarCatalogListeners?: Set<CatalogChangeListener> };
+const listeners = (registry.bazaarCatalogListeners ??= new Set<CatalogChangeListener>());
 
 /** Register for catalog changes (the web app revalidates its cache); returns an unsubscribe. */
 export function onCatalogChange(listener: CatalogChangeListener): () => void {
