@@ -76,6 +76,16 @@ test.describe("a shopper browsing, filtering and searching", () => {
     await filters.getByRole("checkbox", { name: "In stock only" }).check();
     await expect(page).toHaveURL(/[?&]stock=1(&|$)/);
     await expect.poll(() => resultCount(page)).toBeLessThanOrEqual(sizeM);
+    // The counts beside the options follow the other filters: M's is now the in-stock M products.
+    const sizeMBox = filters
+      .getByRole("group", { name: "Size" })
+      .getByRole("checkbox", { name: /^M \(\d+\)$/ });
+    await expect
+      .poll(async () => {
+        const label = await sizeMBox.evaluate((box) => box.closest("label")?.textContent?.trim() ?? "");
+        return `${label}|${await resultCount(page)}`;
+      })
+      .toMatch(/^M \((\d+)\)\|\1$/);
 
     // Sort by price, lowest first: the prices never go down.
     await page.getByRole("combobox", { name: "Sort by" }).selectOption({ label: "Price: low to high" });

@@ -3,7 +3,12 @@
 import { PRODUCT_PAGE_SIZE } from "@bazaar/validators";
 
 import { hasCategory } from "~/lib/category-tree";
-import { parseListingParams, toListingInput, type RawSearchParams } from "~/lib/listing-params";
+import {
+  parseListingParams,
+  toFacetsInput,
+  toListingInput,
+  type RawSearchParams,
+} from "~/lib/listing-params";
 import { SHOP_CURRENCY } from "~/lib/shop";
 import { HydrateClient, trpc } from "~/trpc/server";
 
@@ -33,7 +38,7 @@ export async function ListingSection({
       : params.category && hasCategory(categories, params.category)
         ? params.category
         : undefined;
-  const facetsInput = {
+  const scopeInput = {
     ...(scopeCategory ? { categorySlug: scopeCategory } : {}),
     ...(params.q ? { q: params.q } : {}),
   };
@@ -44,17 +49,22 @@ export async function ListingSection({
   const prefetch = (listing: ReturnType<typeof toListingInput>) =>
     trpc.catalog.products.prefetchInfinite({ ...listing, cursor: initialCursor }, { initialCursor });
 
-  // The products are fetched alongside the facets, with every option-like parameter as a filter;
-  // in the rare case the facets show one of them is no option at all (`?ref=mail`), once more without.
+  // The scope's facets name its options; only parameters named like one are filters (not a stray
+  // `?ref=mail`). The products are fetched alongside with every option-like parameter as a filter,
+  // and once more in the rare case one of them is no option at all.
   const guess = toListingInput(params, scope);
-  const [facets] = await Promise.all([trpc.catalog.facets(facetsInput), prefetch(guess)]);
+  const [scopeFacets] = await Promise.all([trpc.catalog.facets(scopeInput), prefetch(guess)]);
   const input = toListingInput(params, {
     ...scope,
-    optionNames: facets.options.map((option) => option.name),
+    optionNames: scopeFacets.options.map((option) => option.name),
   });
-  if (JSON.stringify(input) !== JSON.stringify(guess)) {
-    await prefetch(input);
-  }
+  const facetsInput = toFacetsInput(input);
+  const [facets] = await Promise.all([
+    JSON.stringify(facetsInput) === JSON.stringify(scopeInput)
+      ? scopeFacets
+      : trpc.catalog.facets(facetsInput),
+    JSON.stringify(input) === JSON.stringify(guess) ? undefined : prefetch(input),
+  ]);
 
   return (
     <HydrateClient>
@@ -65,7 +75,10 @@ export async function ListingSection({
         label={label}
         categories={categories}
         currency={currency}
-        initialFacets={{ input: facetsInput, data: facets }}
+        initialFacets={{
+          scope: { input: scopeInput, data: scopeFacets },
+          filtered: { input: facetsInput, data: facets },
+        }}
       />
     </HydrateClient>
   );

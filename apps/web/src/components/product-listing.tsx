@@ -14,6 +14,7 @@ import {
   listingQueryString,
   parseListingParams,
   sortChoices,
+  toFacetsInput,
   toListingInput,
   type ListingParams,
 } from "~/lib/listing-params";
@@ -34,8 +35,11 @@ export interface ProductListingProps {
   label: string;
   categories: CategoryNode[];
   currency: string;
-  /** The facets the server used to render this URL, so the first render needs no request. */
-  initialFacets: { input: { categorySlug?: string; q?: string }; data: Facets };
+  /**
+   * The facets the server used to render this URL, so the first render needs no request: the
+   * scope's (category and search: they name the options) and the filtered ones (the counts).
+   */
+  initialFacets: Record<"scope" | "filtered", { input: object; data: Facets }>;
 }
 
 const sameInput = (a: object, b: object) => JSON.stringify(a) === JSON.stringify(b);
@@ -71,20 +75,30 @@ export function ProductListing(props: ProductListingProps) {
     mode === "search" && params.category && !scopeCategory
       ? [...parsed.problems, `There is no category “${params.category}”, so all of them were searched.`]
       : parsed.problems;
-  const facetsInput = {
+  const scopeInput = {
     ...(scopeCategory ? { categorySlug: scopeCategory } : {}),
     ...(params.q ? { q: params.q } : {}),
   };
+  const initial = (key: "scope" | "filtered", input: object) =>
+    sameInput(input, props.initialFacets[key].input) ? props.initialFacets[key].data : undefined;
+  const scopeQuery = api.catalog.facets.useQuery(scopeInput, {
+    initialData: initial("scope", scopeInput),
+    placeholderData: keepPreviousData,
+  });
+  // Until the scope's facets are in, every option-like parameter counts as a filter.
+  const optionNames = scopeQuery.isPlaceholderData ? undefined : scopeQuery.data?.options.map((o) => o.name);
+  const input = toListingInput(params, {
+    categorySlug: scopeCategory,
+    optionNames,
+    limit: PRODUCT_PAGE_SIZE,
+  });
+  // With no filter this is the scope's own query (one request); with filters, the counts under them.
+  const facetsInput = toFacetsInput(input);
   const facetsQuery = api.catalog.facets.useQuery(facetsInput, {
-    initialData: sameInput(facetsInput, props.initialFacets.input) ? props.initialFacets.data : undefined,
+    initialData: initial("filtered", facetsInput),
     placeholderData: keepPreviousData,
   });
   const facets = facetsQuery.data;
-  const input = toListingInput(params, {
-    categorySlug: scopeCategory,
-    optionNames: facets?.options.map((option) => option.name),
-    limit: PRODUCT_PAGE_SIZE,
-  });
   const productsQuery = api.catalog.products.useInfiniteQuery(input, {
     initialCursor: params.cursor ?? null,
     getNextPageParam: (page) => page.nextCursor,

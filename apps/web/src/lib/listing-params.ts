@@ -231,3 +231,14 @@ export function toListingInput(
   if (params.sort) input.sort = params.sort;
   return input;
 }
+
+export type FacetsInput = Pick<
+  ListingInput,
+  "categorySlug" | "q" | "minPrice" | "maxPrice" | "inStock" | "options"
+>;
+
+/** What to ask `catalog.facets` for: the listing's scope and every filter, without sort and size. */
+export function toFacetsInput(input: ListingInput): FacetsInput {
+  const { limit: _limit, sort: _sort, ...filters } = input;
+  return filters;
+}

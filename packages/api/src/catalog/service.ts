@@ -319,9 +319,9 @@ export interface ProductFacets {
 }
 
 /**
- * What the filter panel offers. Each option's counts apply every other filter but not its own, so
- * ticking "M" leaves "L" visible with the number "M or L" would add; the price range ignores the
- * price bounds. The category and search always apply.
+ * What the filter panel offers: every option value in the category and search. Each option's
+ * counts apply every other filter but not its own, so ticking "M" leaves "L" visible with the
+ * number "M or L" would add; the price range ignores the price bounds.
  */
 export async function getProductFacets(
   db: DbOrTx,
@@ -346,13 +346,15 @@ export async function getProductFacets(
   // variant being counted, so "Navy" counts products with a Navy variant that is also size M and
   // in stock when those are ticked.
   const products = Prisma.sql`SELECT p."id" FROM "Product" p ${listingWhere({ categoryIds: filters.categoryIds, q: filters.q })}`;
+  // Every value in the category and search is listed, with 0 where the filters leave none: the
+  // panel keeps its shape as filters change, and a client learns every option name from one call.
   const counts = (f: ListingFilters, only?: string) => {
-    const variant = variantMatch(f, { stockAlone: true });
+    const variant = variantMatch(f, { stockAlone: true }) ?? Prisma.sql`TRUE`;
     return db.$queryRaw<{ name: string; value: string; count: number }[]>`
-      SELECT o."key" AS "name", o."value", count(DISTINCT v."productId")::int AS "count"
+      SELECT o."key" AS "name", o."value",
+             (count(DISTINCT v."productId") FILTER (WHERE ${variant}))::int AS "count"
       FROM "ProductVariant" v, jsonb_each_text(v."options") o
       WHERE v."productId" IN (${products})
-        ${variant ? Prisma.sql`AND ${variant}` : Prisma.empty}
         ${only === undefined ? Prisma.empty : Prisma.sql`AND o."key" = ${only}`}
       GROUP BY o."key", o."value"
       ORDER BY o."key", o."value"`;

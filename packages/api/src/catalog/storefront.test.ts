@@ -284,8 +284,12 @@ describe("facets, suggestions, related", () => {
       { value: "M", count: 1 },
       { value: "L", count: 1 },
     ]);
-    // Colours apply size M and in stock: only the sweater's Navy M.
-    expect(values("colour")).toEqual([{ value: "Navy", count: 1 }]);
+    // Colours apply size M and in stock: only the sweater's Navy M; the others stay listed, at 0.
+    expect(values("colour")).toEqual([
+      { value: "Grey", count: 0 },
+      { value: "Navy", count: 1 },
+      { value: "White", count: 0 },
+    ]);
     // The price range ignores the price bounds.
     expect((await getProductFacets(db, { categorySlug: "tops", maxPrice: 100 })).price).toMatchObject({
       min: 1500,
