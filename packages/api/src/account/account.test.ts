@@ -393,7 +393,25 @@ describe("profile and privacy", () => {
   });
 
   it("exports the caller's data without any secret", async () => {
-    await customer("export@example.com");
+    const exporter = await customer("export@example.com");
+    const other = await customer("not-me@example.com");
+    for (const [owner, total] of [
+      [exporter, 1500],
+      [other, 9900],
+    ] as const) {
+      await db.order.create({
+        data: {
+          userId: owner.id,
+          email: owner.email,
+          currency: "USD",
+          subtotalAmount: total,
+          totalAmount: total,
+          idempotencyScope: `user:${owner.id}`,
+          idempotencyKey: "k",
+          requestHash: "h",
+        },
+      });
+    }
     const { token } = (await signIn({ email: "export@example.com", password: "tangerine-octopus-91" }))
       .data as { token: string };
     const { status, data } = await mutate("account.exportData", undefined, token);
@@ -401,6 +419,8 @@ describe("profile and privacy", () => {
     const json = JSON.stringify(data);
     expect(data).toMatchObject({ profile: { email: "export@example.com", hasPassword: true } });
     expect((data as { sessions: unknown[] }).sessions).toHaveLength(1);
+    // Their orders, and nobody else's.
+    expect((data as { orders: { totalAmount: number }[] }).orders.map((o) => o.totalAmount)).toEqual([1500]);
     expect((data as { activity: { action: string }[] }).activity.map((a) => a.action)).toContain("sign_in");
     expect(json).not.toContain("argon2");
     expect(json).not.toContain(token);
@@ -410,6 +430,18 @@ describe("profile and privacy", () => {
 
   it("deletes an account: sessions and personal data go, the row stays anonymised", async () => {
     const user = await customer("leaving@example.com");
+    const kept = await db.order.create({
+      data: {
+        userId: user.id,
+        email: "leaving@example.com",
+        currency: "USD",
+        subtotalAmount: 4200,
+        totalAmount: 4200,
+        idempotencyScope: `user:${user.id}`,
+        idempotencyKey: "k1",
+        requestHash: "h",
+      },
+    });
     const { token } = (
       await signIn(
         { email: "leaving@example.com", password: "tangerine-octopus-91" },
@@ -443,6 +475,10 @@ describe("profile and privacy", () => {
     expect(row).toMatchObject({ name: null, passwordHash: null, emailVerified: null, image: null });
     expect(row.email).not.toContain("leaving");
     expect(row.deletedAt).not.toBeNull();
+    // The order is kept for the accounts, without the address it was placed with.
+    const order = await db.order.findUniqueOrThrow({ where: { id: kept.id } });
+    expect(order).toMatchObject({ userId: user.id, totalAmount: 4200 });
+    expect(order.email).not.toContain("leaving");
     expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
     const trail = await db.auditLog.findMany({
       where: { OR: [{ actorId: user.id }, { targetId: user.id }] },

@@ -429,6 +429,25 @@ export async function exportMyData(db: Db, userId: string, meta: RequestMeta) {
     select: { action: true, ip: true, userAgent: true, details: true, createdAt: true },
     orderBy: { createdAt: "asc" },
   });
+  const orders = await db.order.findMany({
+    where: { userId },
+    select: {
+      number: true,
+      status: true,
+      email: true,
+      currency: true,
+      subtotalAmount: true,
+      shippingAmount: true,
+      taxAmount: true,
+      totalAmount: true,
+      createdAt: true,
+      paidAt: true,
+      lines: {
+        select: { productName: true, variantName: true, sku: true, unitAmount: true, quantity: true },
+      },
+    },
+    orderBy: { createdAt: "asc" },
+  });
   await recordAuthEvent(db, { action: "data_exported", actorId: userId, targetId: userId }, meta);
   const { passwordHash, accounts, sessions, ...profile } = user;
   return {
@@ -436,6 +455,7 @@ export async function exportMyData(db: Db, userId: string, meta: RequestMeta) {
     profile: { ...profile, hasPassword: passwordHash !== null },
     signInMethods: accounts,
     sessions,
+    orders,
     activity,
   };
 }
@@ -487,6 +507,8 @@ export async function deleteMyAccount(
         deletedAt: new Date(),
       },
     });
+    // Orders stay for the accounts (amounts, lines, dates); who placed them does not.
+    await tx.order.updateMany({ where: { userId }, data: { email: `deleted-${userId}@deleted.invalid` } });
     await tx.auditLog.updateMany({
       where: { OR: [{ actorId: userId }, { targetId: userId }] },
       data: { ip: null, userAgent: null, details: {} },

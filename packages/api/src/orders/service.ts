@@ -1,0 +1,265 @@
+import { createHash } from "node:crypto";
+
+import { Prisma, type Db, type OrderStatus } from "@bazaar/db";
+import { TRPCError } from "@trpc/server";
+
+import { catalogChanged, catalogTags } from "../catalog/cache-tags.ts";
+import { fieldError, notFound } from "../errors.ts";
+import { assertTransition, HOLDS_UNPAID_STOCK, illegalTransition } from "./status.ts";
+
+/** How long an unpaid order holds its stock before it expires and the stock returns. */
+export const RESERVATION_MINUTES = 30;
+
+export interface PlaceOrderInput {
+  /** Whose key this is: `user:<id>` for an account, `cart:<id>` for a guest. Keys never cross scopes. */
+  idempotencyScope: string;
+  idempotencyKey: string;
+  userId: string | null;
+  email: string;
+  lines: { variantId: string; quantity: number }[];
+  shippingAmount?: number;
+  taxAmount?: number;
+}
+
+/** Thrown when a line asks for more than is left; `lines` names each short variant. */
+export class OutOfStockError extends TRPCError {
+  readonly shortages: { variantId: string; requested: number; available: number }[];
+  constructor(shortages: OutOfStockError["shortages"]) {
+    super({
+      code: "CONFLICT",
+      message:
+        shortages.length === 1
+          ? `Only ${shortages[0]?.available ?? 0} of that item ${shortages[0]?.available === 1 ? "is" : "are"} left.`
+          : "Some items in your order are no longer available in the quantities asked for.",
+    });
+    this.shortages = shortages;
+  }
+}
+
+/** The same request, however its lines are ordered: what the idempotency key is held to. */
+function requestHash(input: PlaceOrderInput): string {
+  const lines = [...input.lines]
+    .sort((a, b) => a.variantId.localeCompare(b.variantId))
+    .map((line) => [line.variantId, line.quantity]);
+  const canonical = JSON.stringify([
+    input.email,
+    input.userId,
+    lines,
+    input.shippingAmount ?? 0,
+    input.taxAmount ?? 0,
+  ]);
+  return createHash("sha256").update(canonical).digest("hex");
+}
+
+const orderInclude = { lines: { orderBy: { sku: "asc" } } } satisfies Prisma.OrderInclude;
+export type PlacedOrder = Prisma.OrderGetPayload<{ include: typeof orderInclude }>;
+
+/** The first result for this key, or a 422 when the key came with a different request. */
+async function replay(db: Db, input: PlaceOrderInput, hash: string): Promise<PlacedOrder | null> {
+  const existing = await db.order.findUnique({
+    where: {
+      idempotencyScope_idempotencyKey: {
+        idempotencyScope: input.idempotencyScope,
+        idempotencyKey: input.idempotencyKey,
+      },
+    },
+    include: orderInclude,
+  });
+  if (!existing) return null;
+  if (existing.requestHash !== hash) {
+    throw fieldError(
+      "UNPROCESSABLE_CONTENT",
+      "idempotencyKey",
+      "was already used for a different order: use a new key for a new request",
+    );
+  }
+  return existing;
+}
+
+/**
+ * Place an order in one transaction: lock the variants' rows (in id order, so two orders never
+ * wait on each other in a circle), check every line against the stock, take the stock, and write
+ * the order with its prices as they are now. All or nothing: a short line changes nothing.
+ *
+ * Retrying with the same idempotency key returns the first order and takes no more stock, also
+ * when the retries race each other (the unique key decides, and the loser's transaction is undone).
+ */
+export async function placeOrder(db: Db, input: PlaceOrderInput, now = new Date()): Promise<PlacedOrder> {
+  const hash = requestHash(input);
+  const earlier = await replay(db, input, hash);
+  if (earlier) return earlier;
+
+  const quantities = new Map<string, number>();
+  for (const line of input.lines) {
+    quantities.set(line.variantId, (quantities.get(line.variantId) ?? 0) + line.quantity);
+  }
+  const variantIds = [...quantities.keys()].sort();
+  let placed: { order: PlacedOrder; productSlugs: string[] };
+  try {
+    placed = await db.$transaction(async (tx) => {
+      const rows = await tx.$queryRaw<
+        {
+          id: string;
+          sku: string;
+          name: string;
+          priceAmount: number;
+          currency: string;
+          stockOnHand: number;
+          productName: string;
+          productSlug: string;
+        }[]
+      >`
+        SELECT v."id", v."sku", v."name", v."priceAmount", v."currency", v."stockOnHand",
+               p."name" AS "productName", p."slug" AS "productSlug"
+        FROM "ProductVariant" v JOIN "Product" p ON p."id" = v."productId"
+        WHERE v."id" IN (${Prisma.join(variantIds)})
+        ORDER BY v."id"
+        FOR UPDATE OF v`;
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      const missing = variantIds.filter((id) => !byId.has(id));
+      if (missing.length > 0) throw fieldError("BAD_REQUEST", "lines", `no such item: ${missing.join(", ")}`);
+      const currencies = new Set(rows.map((row) => row.currency.trim()));
+      if (currencies.size > 1)
+        throw fieldError("BAD_REQUEST", "lines", "items in one order must share a currency");
+
+      const shortages = rows
+        .filter((row) => row.stockOnHand < (quantities.get(row.id) ?? 0))
+        .map((row) => ({
+          variantId: row.id,
+          requested: quantities.get(row.id) ?? 0,
+          available: row.stockOnHand,
+        }));
+      if (shortages.length > 0) throw new OutOfStockError(shortages);
+
+      for (const row of rows) {
+        await tx.$executeRaw`
+          UPDATE "ProductVariant" SET "stockOnHand" = "stockOnHand" - ${quantities.get(row.id) ?? 0}
+          WHERE "id" = ${row.id}`;
+      }
+      const lines = rows.map((row) => {
+        const quantity = quantities.get(row.id) ?? 0;
+        return {
+          variantId: row.id,
+          productName: row.productName,
+          variantName: row.name,
+          sku: row.sku,
+          unitAmount: row.priceAmount,
+          quantity,
+          lineAmount: row.priceAmount * quantity,
+        };
+      });
+      const subtotalAmount = lines.reduce((sum, line) => sum + line.lineAmount, 0);
+      const shippingAmount = input.shippingAmount ?? 0;
+      const taxAmount = input.taxAmount ?? 0;
+      const order = await tx.order.create({
+        data: {
+          userId: input.userId,
+          email: input.email,
+          currency: [...currencies][0] ?? "USD",
+          subtotalAmount,
+          shippingAmount,
+          taxAmount,
+          totalAmount: subtotalAmount + shippingAmount + taxAmount,
+          idempotencyScope: input.idempotencyScope,
+          idempotencyKey: input.idempotencyKey,
+          requestHash: hash,
+          reservedUntil: new Date(now.getTime() + RESERVATION_MINUTES * 60_000),
+          lines: { create: lines },
+        },
+        include: orderInclude,
+      });
+      return { order, productSlugs: [...new Set(rows.map((row) => row.productSlug))] };
+    });
+  } catch (error) {
+    // A concurrent request with the same key may have committed first (this one then hit the
+    // unique key, or found the stock already taken by it): answer as that one did.
+    const first = await replay(db, input, hash);
+    if (first) return first;
+    throw error;
+  }
+  await catalogChanged(stockTags(placed.productSlugs));
+  return placed.order;
+}
+
+// Stock levels show on product pages ("only 3 left") and decide "in stock" in listings.
+const stockTags = (slugs: string[]) => [
+  catalogTags.listings,
+  ...slugs.map((slug) => catalogTags.product(slug)),
+];
+
+/**
+ * Move an order to `to` if its status allows it, in one transaction; leaving an unpaid status
+ * for cancelled or expired puts its stock back. The update is conditional on the status read, so
+ * two racing moves cannot both happen.
+ */
+export async function moveOrder(
+  db: Db,
+  orderId: string,
+  to: OrderStatus,
+  now = new Date(),
+): Promise<PlacedOrder> {
+  const result = await db.$transaction(async (tx) => {
+    const order = await tx.order.findUnique({ where: { id: orderId }, include: orderInclude });
+    if (!order) throw notFound("That order");
+    assertTransition(order.status, to);
+    const moved = await tx.order.updateMany({
+      where: { id: orderId, status: order.status },
+      data: {
+        status: to,
+        ...(to === "PAID" ? { paidAt: now, reservedUntil: null } : {}),
+        ...(to === "FULFILLED" ? { fulfilledAt: now } : {}),
+        ...(to === "CANCELLED" || to === "EXPIRED" ? { cancelledAt: now, reservedUntil: null } : {}),
+      },
+    });
+    if (moved.count === 0) {
+      const current = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: { status: true } });
+      throw illegalTransition(current.status, to);
+    }
+    const releases = HOLDS_UNPAID_STOCK.includes(order.status) && (to === "CANCELLED" || to === "EXPIRED");
+    const slugs = releases ? await releaseStock(tx, order) : [];
+    const updated = await tx.order.findUniqueOrThrow({ where: { id: orderId }, include: orderInclude });
+    return { order: updated, slugs };
+  });
+  if (result.slugs.length > 0) await catalogChanged(stockTags(result.slugs));
+  return result.order;
+}
+
+/** Put an order's stock back, locking the variants in id order as placing does. */
+async function releaseStock(tx: Prisma.TransactionClient, order: PlacedOrder): Promise<string[]> {
+  const lines = order.lines
+    .filter((line): line is typeof line & { variantId: string } => line.variantId !== null)
+    .sort((a, b) => a.variantId.localeCompare(b.variantId));
+  if (lines.length === 0) return [];
+  await tx.$queryRaw`SELECT 1 FROM "ProductVariant" WHERE "id" IN (${Prisma.join(lines.map((l) => l.variantId))}) ORDER BY "id" FOR UPDATE`;
+  for (const line of lines) {
+    await tx.$executeRaw`UPDATE "ProductVariant" SET "stockOnHand" = "stockOnHand" + ${line.quantity} WHERE "id" = ${line.variantId}`;
+  }
+  const products = await tx.$queryRaw<{ slug: string }[]>`
+    SELECT DISTINCT p."slug" FROM "Product" p JOIN "ProductVariant" v ON v."productId" = p."id"
+    WHERE v."id" IN (${Prisma.join(lines.map((l) => l.variantId))})`;
+  return products.map((p) => p.slug);
+}
+
+/**
+ * Expire unpaid orders whose hold has run out, returning their stock; the scheduled job calls
+ * this. Each order is moved on its own, so one failure does not hold back the rest, and an order
+ * paid meanwhile is left alone (its move to EXPIRED is refused).
+ */
+export async function expireUnpaidOrders(db: Db, now = new Date(), limit = 500): Promise<string[]> {
+  const due = await db.order.findMany({
+    where: { status: "PENDING_PAYMENT", reservedUntil: { lte: now } },
+    select: { id: true },
+    orderBy: { reservedUntil: "asc" },
+    take: limit,
+  });
+  const expired: string[] = [];
+  for (const { id } of due) {
+    try {
+      await moveOrder(db, id, "EXPIRED", now);
+      expired.push(id);
+    } catch (error) {
+      if (!(error instanceof TRPCError && error.code === "CONFLICT")) throw error;
+    }
+  }
+  return expired;
+}
