@@ -73,9 +73,11 @@ export default defineConfig({
     },
   ],
   webServer: [
-    // The built app on a database of its own, seeded, and dropped when the run ends.
+    // The built app on a database of its own, seeded, and dropped when the run ends. Idle
+    // keep-alive connections stay open longer than a test's pauses: with Node's 5 s default, a
+    // request reusing a connection the server was just closing failed with ECONNRESET.
     {
-      command: `mkdir -p .cache && with-db --scratch e2e -- sh -c 'printf %s "$DATABASE_URL" > ${databaseUrlFile} && exec next start --hostname 127.0.0.1 --port ${port}'`,
+      command: `mkdir -p .cache && with-db --scratch e2e -- sh -c 'printf %s "$DATABASE_URL" > ${databaseUrlFile} && exec next start --hostname 127.0.0.1 --port ${port} --keepAliveTimeout 70000'`,
       url: `${baseURL}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,

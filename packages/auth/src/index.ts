@@ -22,6 +22,7 @@ export {
   type SessionUser,
 } from "./sessions.ts";
 export { generateToken, hashToken, TOKEN_PATTERN } from "./tokens.ts";
+export { signingSecret, signValue, verifySignedValue } from "./signed-values.ts";
 export {
   createRateLimiter,
   RATE_LIMIT_POLICIES,

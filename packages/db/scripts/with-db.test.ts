@@ -100,7 +100,15 @@ describe("with-db", () => {
     // Its own process group, as Playwright and process managers start a server.
     const run = spawn(
       tsx,
-      [path.join(packageRoot, "scripts/with-db.ts"), "--scratch", purpose, "--", "sleep", "30"],
+      [
+        path.join(packageRoot, "scripts/with-db.ts"),
+        "--scratch",
+        purpose,
+        "--",
+        "sh",
+        "-c",
+        "echo command-running && exec sleep 30",
+      ],
       {
         env: { ...inherited, DATABASE_URL: target.url },
         detached: true,
@@ -113,7 +121,9 @@ describe("with-db", () => {
       const timer = setTimeout(() => reject(new Error(`with-db did not start: ${output}`)), 30_000);
       run.stdout.on("data", (chunk: Buffer) => {
         output += chunk.toString();
-        if (output.includes("[db] seeded")) {
+        // The signal must find the command running: before that, with-db is still opening the
+        // database and answers a signal by closing it (exit 130).
+        if (output.includes("command-running")) {
           clearTimeout(timer);
           resolve();
         }

@@ -1,0 +1,252 @@
+// Carts: a guest's (found by a signed cookie) or an account's. Prices and availability are always
+// those of the catalog now; what changed since the shopper last looked is said once, in words.
+import type { Db, Prisma } from "@bazaar/db";
+import { TRPCError } from "@trpc/server";
+
+import { fieldError } from "../errors.ts";
+
+/** The most of one item a cart line holds (the migration's CHECK says the same). */
+export const MAX_LINE_QUANTITY = 20;
+
+export interface CartLine {
+  variantId: string;
+  productSlug: string;
+  productName: string;
+  variantName: string;
+  sku: string;
+  image: { url: string; alt: string } | null;
+  unitPrice: { amount: number; currency: string };
+  quantity: number;
+  lineAmount: number;
+  /** How many could be added now, within MAX_LINE_QUANTITY and the stock. */
+  maxQuantity: number;
+}
+
+export interface CartView {
+  id: string;
+  lines: CartLine[];
+  itemCount: number;
+  subtotal: { amount: number; currency: string } | null;
+  /** What changed since the shopper last looked: a price, an item that ran out or ran short. */
+  changes: string[];
+}
+
+const money = (amount: number, currency: string) =>
+  new Intl.NumberFormat("en-US", { style: "currency", currency }).format(amount / 100);
+
+export async function createGuestCart(db: Db): Promise<string> {
+  return (await db.cart.create({ data: {}, select: { id: true } })).id;
+}
+
+/** The account's cart, made on first use. */
+export async function cartIdForUser(db: Db, userId: string): Promise<string> {
+  const cart = await db.cart.upsert({
+    where: { userId },
+    create: { userId },
+    update: {},
+    select: { id: true },
+  });
+  return cart.id;
+}
+
+/**
+ * The cart as it stands in the catalog now. Lines that sold out are removed, lines above the
+ * stock are cut down, and prices are today's; each such change is reported once in `changes`
+ * and written back, so the next look is quiet.
+ */
+export async function viewCart(db: Db, cartId: string): Promise<CartView> {
+  return db.$transaction(async (tx) => {
+    const items = await tx.cartItem.findMany({
+      where: { cartId },
+      orderBy: { addedAt: "asc" },
+      include: {
+        variant: {
+          select: {
+            sku: true,
+            name: true,
+            priceAmount: true,
+            currency: true,
+            stockOnHand: true,
+            product: {
+              select: {
+                slug: true,
+                name: true,
+                images: { select: { url: true, alt: true }, orderBy: { position: "asc" }, take: 1 },
+              },
+            },
+          },
+        },
+      },
+    });
+    const changes: string[] = [];
+    const lines: CartLine[] = [];
+    for (const item of items) {
+      const { variant } = item;
+      const currency = variant.currency.trim();
+      const label = `${variant.product.name} (${variant.name})`;
+      if (variant.stockOnHand <= 0) {
+        await tx.cartItem.delete({ where: { cartId_variantId: { cartId, variantId: item.variantId } } });
+        changes.push(`${label} sold out and was taken out of your cart.`);
+        continue;
+      }
+      let quantity = item.quantity;
+      if (quantity > variant.stockOnHand) {
+        quantity = variant.stockOnHand;
+        changes.push(
+          `Only ${quantity} of ${label} ${quantity === 1 ? "is" : "are"} left, so your cart now has ${quantity}.`,
+        );
+      }
+      if (item.unitAmountSeen !== variant.priceAmount) {
+        changes.push(
+          `The price of ${label} changed from ${money(item.unitAmountSeen, currency)} to ${money(variant.priceAmount, currency)}.`,
+        );
+      }
+      if (quantity !== item.quantity || item.unitAmountSeen !== variant.priceAmount) {
+        await tx.cartItem.update({
+          where: { cartId_variantId: { cartId, variantId: item.variantId } },
+          data: { quantity, unitAmountSeen: variant.priceAmount },
+        });
+      }
+      const image = variant.product.images[0];
+      lines.push({
+        variantId: item.variantId,
+        productSlug: variant.product.slug,
+        productName: variant.product.name,
+        variantName: variant.name,
+        sku: variant.sku,
+        image: image ? { url: image.url, alt: image.alt } : null,
+        unitPrice: { amount: variant.priceAmount, currency },
+        quantity,
+        lineAmount: variant.priceAmount * quantity,
+        maxQuantity: Math.min(MAX_LINE_QUANTITY, variant.stockOnHand),
+      });
+    }
+    const currencies = new Set(lines.map((line) => line.unitPrice.currency));
+    const [currency] = currencies;
+    return {
+      id: cartId,
+      lines,
+      itemCount: lines.reduce((sum, line) => sum + line.quantity, 0),
+      subtotal:
+        currency && currencies.size === 1
+          ? { amount: lines.reduce((sum, line) => sum + line.lineAmount, 0), currency }
+          : null,
+      changes,
+    };
+  });
+}
+
+async function variantForCart(db: Db | Prisma.TransactionClient, variantId: string) {
+  const variant = await db.productVariant.findUnique({
+    where: { id: variantId },
+    select: { priceAmount: true, stockOnHand: true, currency: true },
+  });
+  if (!variant) throw fieldError("BAD_REQUEST", "variantId", "is not an item in the shop");
+  return variant;
+}
+
+/**
+ * Put `quantity` more of a variant in the cart. More than the stock (or the per-line limit) is
+ * refused with the number that can still be added, and nothing changes.
+ */
+export async function addToCart(db: Db, cartId: string, input: { variantId: string; quantity: number }) {
+  await db.$transaction(async (tx) => {
+    const variant = await variantForCart(tx, input.variantId);
+    const current = await tx.cartItem.findUnique({
+      where: { cartId_variantId: { cartId, variantId: input.variantId } },
+      select: { quantity: true },
+    });
+    const wanted = (current?.quantity ?? 0) + input.quantity;
+    refuseBeyond(wanted, variant.stockOnHand, current?.quantity ?? 0);
+    await tx.cartItem.upsert({
+      where: { cartId_variantId: { cartId, variantId: input.variantId } },
+      create: { cartId, variantId: input.variantId, quantity: wanted, unitAmountSeen: variant.priceAmount },
+      update: { quantity: wanted, unitAmountSeen: variant.priceAmount },
+    });
+    await tx.cart.update({ where: { id: cartId }, data: { updatedAt: new Date() } });
+  });
+  return viewCart(db, cartId);
+}
+
+/** Set a line's quantity; 0 takes it out. */
+export async function setCartQuantity(
+  db: Db,
+  cartId: string,
+  input: { variantId: string; quantity: number },
+) {
+  await db.$transaction(async (tx) => {
+    if (input.quantity === 0) {
+      await tx.cartItem.deleteMany({ where: { cartId, variantId: input.variantId } });
+      return;
+    }
+    const variant = await variantForCart(tx, input.variantId);
+    const current = await tx.cartItem.findUnique({
+      where: { cartId_variantId: { cartId, variantId: input.variantId } },
+      select: { quantity: true },
+    });
+    if (!current) throw fieldError("BAD_REQUEST", "variantId", "is not in your cart");
+    refuseBeyond(input.quantity, variant.stockOnHand, 0);
+    await tx.cartItem.update({
+      where: { cartId_variantId: { cartId, variantId: input.variantId } },
+      data: { quantity: input.quantity, unitAmountSeen: variant.priceAmount },
+    });
+  });
+  return viewCart(db, cartId);
+}
+
+function refuseBeyond(wanted: number, stock: number, alreadyInCart: number) {
+  if (stock <= 0) throw new TRPCError({ code: "CONFLICT", message: "That item is sold out." });
+  const limit = Math.min(MAX_LINE_QUANTITY, stock);
+  if (wanted > limit) {
+    const more = Math.max(0, limit - alreadyInCart);
+    throw fieldError(
+      "CONFLICT",
+      "quantity",
+      stock < MAX_LINE_QUANTITY
+        ? `only ${stock} left${alreadyInCart > 0 ? `, and ${alreadyInCart} already in your cart: you can add ${more} more` : ""}`
+        : `at most ${MAX_LINE_QUANTITY} of one item per order`,
+    );
+  }
+}
+
+/**
+ * On sign-in, the guest's cart joins the account's: quantities add up (within the limit; the
+ * stock is checked when the cart is next viewed), and the guest cart is gone. Returns the
+ * account's cart id.
+ */
+export async function mergeGuestCart(db: Db, guestCartId: string, userId: string): Promise<string> {
+  return db.$transaction(async (tx) => {
+    const target = await tx.cart.upsert({
+      where: { userId },
+      create: { userId },
+      update: {},
+      select: { id: true },
+    });
+    if (target.id === guestCartId) return target.id;
+    const guest = await tx.cart.findUnique({
+      where: { id: guestCartId },
+      select: { userId: true, items: true },
+    });
+    // Only a guest cart merges: never another account's, whatever id arrives.
+    if (guest?.userId !== null) return target.id;
+    for (const item of guest.items) {
+      const existing = await tx.cartItem.findUnique({
+        where: { cartId_variantId: { cartId: target.id, variantId: item.variantId } },
+        select: { quantity: true },
+      });
+      const quantity = Math.min(MAX_LINE_QUANTITY, (existing?.quantity ?? 0) + item.quantity);
+      await tx.cartItem.upsert({
+        where: { cartId_variantId: { cartId: target.id, variantId: item.variantId } },
+        create: {
+          cartId: target.id,
+          variantId: item.variantId,
+          quantity,
+          unitAmountSeen: item.unitAmountSeen,
+        },
+        update: { quantity },
+      });
+    }
+    await tx.cart.delete({ where: { id: guestCartId } });
+    return target.id;
+  });
+}
