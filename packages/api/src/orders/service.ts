@@ -198,30 +198,41 @@ export async function moveOrder(
   to: OrderStatus,
   now = new Date(),
 ): Promise<PlacedOrder> {
-  const result = await db.$transaction(async (tx) => {
-    const order = await tx.order.findUnique({ where: { id: orderId }, include: orderInclude });
-    if (!order) throw notFound("That order");
-    assertTransition(order.status, to);
-    const moved = await tx.order.updateMany({
-      where: { id: orderId, status: order.status },
-      data: {
-        status: to,
-        ...(to === "PAID" ? { paidAt: now, reservedUntil: null } : {}),
-        ...(to === "FULFILLED" ? { fulfilledAt: now } : {}),
-        ...(to === "CANCELLED" || to === "EXPIRED" ? { cancelledAt: now, reservedUntil: null } : {}),
-      },
-    });
-    if (moved.count === 0) {
-      const current = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: { status: true } });
-      throw illegalTransition(current.status, to);
-    }
-    const releases = HOLDS_UNPAID_STOCK.includes(order.status) && (to === "CANCELLED" || to === "EXPIRED");
-    const slugs = releases ? await releaseStock(tx, order) : [];
-    const updated = await tx.order.findUniqueOrThrow({ where: { id: orderId }, include: orderInclude });
-    return { order: updated, slugs };
-  });
-  if (result.slugs.length > 0) await catalogChanged(stockTags(result.slugs));
+  const result = await db.$transaction((tx) => moveOrderWithin(tx, orderId, to, now));
+  if (result.restocked.length > 0) await catalogChanged(stockTags(result.restocked));
   return result.order;
+}
+
+/**
+ * `moveOrder` inside a caller's transaction (a payment event that marks an order paid). The
+ * caller reports `restocked` products to the catalog once its transaction has committed.
+ */
+export async function moveOrderWithin(
+  tx: Prisma.TransactionClient,
+  orderId: string,
+  to: OrderStatus,
+  now = new Date(),
+): Promise<{ order: PlacedOrder; restocked: string[] }> {
+  const order = await tx.order.findUnique({ where: { id: orderId }, include: orderInclude });
+  if (!order) throw notFound("That order");
+  assertTransition(order.status, to);
+  const moved = await tx.order.updateMany({
+    where: { id: orderId, status: order.status },
+    data: {
+      status: to,
+      ...(to === "PAID" ? { paidAt: now, reservedUntil: null } : {}),
+      ...(to === "FULFILLED" ? { fulfilledAt: now } : {}),
+      ...(to === "CANCELLED" || to === "EXPIRED" ? { cancelledAt: now, reservedUntil: null } : {}),
+    },
+  });
+  if (moved.count === 0) {
+    const current = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: { status: true } });
+    throw illegalTransition(current.status, to);
+  }
+  const releases = HOLDS_UNPAID_STOCK.includes(order.status) && (to === "CANCELLED" || to === "EXPIRED");
+  const restocked = releases ? await releaseStock(tx, order) : [];
+  const updated = await tx.order.findUniqueOrThrow({ where: { id: orderId }, include: orderInclude });
+  return { order: updated, restocked };
 }
 
 /** Put an order's stock back, locking the variants in id order as placing does. */

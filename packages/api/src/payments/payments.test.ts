@@ -1,0 +1,214 @@
+// Webhook signatures, and payment events taken in once: redeliveries, races, replays, and
+// payments that arrive for an order that can no longer be paid.
+import { randomUUID } from "node:crypto";
+
+import { createTestDatabase } from "@bazaar/db/testing";
+import { describe, expect, it } from "vitest";
+
+import { insertCatalog, T0 } from "../../test/catalog-fixtures.ts";
+import { moveOrder, placeOrder } from "../orders/service.ts";
+import { receivePaymentEvent, replayPaymentEvent, type PaymentEventInput } from "./events.ts";
+import {
+  signWebhook,
+  verifyWebhook,
+  WebhookSignatureError,
+  SIGNATURE_TOLERANCE_SECONDS,
+} from "./signature.ts";
+
+const SECRET = "whsec_test_0123456789abcdef";
+const NOW = new Date("2026-11-23T12:00:00Z");
+
+function problem(run: () => void): string | null {
+  try {
+    run();
+    return null;
+  } catch (error) {
+    if (error instanceof WebhookSignatureError) return error.problem;
+    throw error;
+  }
+}
+
+describe("webhook signatures", () => {
+  const body = JSON.stringify({ id: "evt_1", type: "payment.succeeded" });
+
+  it("accepts its own signature over the exact body, within five minutes either way", () => {
+    const header = signWebhook(SECRET, body, NOW);
+    expect(problem(() => verifyWebhook(SECRET, header, body, NOW))).toBeNull();
+    const edge = new Date(NOW.getTime() + SIGNATURE_TOLERANCE_SECONDS * 1000);
+    expect(problem(() => verifyWebhook(SECRET, header, body, edge))).toBeNull();
+  });
+
+  it.each([
+    ["no header", () => verifyWebhook(SECRET, null, body, NOW), "missing"],
+    ["a header without a signature", () => verifyWebhook(SECRET, "t=1", body, NOW), "malformed"],
+    [
+      "a timestamp that is no number",
+      () => verifyWebhook(SECRET, `t=soon,v1=${"0".repeat(64)}`, body, NOW),
+      "malformed",
+    ],
+    [
+      "a delivery older than five minutes",
+      () => verifyWebhook(SECRET, signWebhook(SECRET, body, new Date(NOW.getTime() - 301_000)), body, NOW),
+      "expired",
+    ],
+    [
+      "a timestamp from the future",
+      () => verifyWebhook(SECRET, signWebhook(SECRET, body, new Date(NOW.getTime() + 301_000)), body, NOW),
+      "expired",
+    ],
+    ["another secret", () => verifyWebhook("other", signWebhook(SECRET, body, NOW), body, NOW), "mismatch"],
+    [
+      "a body changed by one character",
+      () => verifyWebhook(SECRET, signWebhook(SECRET, body, NOW), body.replace("1", "2"), NOW),
+      "mismatch",
+    ],
+    [
+      "an old signature with a new timestamp",
+      () => {
+        const old = signWebhook(SECRET, body, new Date(NOW.getTime() - 600_000));
+        const moved = old.replace(/t=\d+/, `t=${Math.floor(NOW.getTime() / 1000)}`);
+        verifyWebhook(SECRET, moved, body, NOW);
+      },
+      "mismatch",
+    ],
+  ])("refuses %s", (_, run, expected) => {
+    expect(problem(run)).toBe(expected);
+  });
+});
+
+const { db } = await createTestDatabase();
+await insertCatalog(db, [{ id: "lamp", categoryId: "cat_a", createdAt: T0, variants: [[4500, 100]] }]);
+
+/** An unpaid order for one lamp, with a payment started at the test provider. */
+async function orderWithPayment() {
+  const order = await placeOrder(db, {
+    idempotencyScope: "cart:pay",
+    idempotencyKey: randomUUID(),
+    userId: null,
+    email: "payer@example.test",
+    lines: [{ variantId: "lamp_v0", quantity: 1 }],
+  });
+  const payment = await db.payment.create({
+    data: {
+      orderId: order.id,
+      provider: "test",
+      providerRef: `pay_${randomUUID()}`,
+      amount: 4500,
+      currency: "USD",
+    },
+  });
+  return { order, payment };
+}
+
+const event = (
+  paymentRef: string,
+  type: PaymentEventInput["type"] = "payment.succeeded",
+  amount = 4500,
+): PaymentEventInput => ({ id: `evt_${randomUUID()}`, type, data: { paymentRef, amount, currency: "USD" } });
+
+const statusOf = async (orderId: string) =>
+  (await db.order.findUniqueOrThrow({ where: { id: orderId } })).status;
+
+describe("payment events", () => {
+  it("a success marks the order paid; its redelivery is recognised and changes nothing", async () => {
+    const { order, payment } = await orderWithPayment();
+    const success = event(payment.providerRef);
+    expect(await receivePaymentEvent(db, "test", success)).toEqual({
+      status: "processed",
+      outcome: "order paid",
+    });
+    expect(await statusOf(order.id)).toBe("PAID");
+    expect((await db.payment.findUniqueOrThrow({ where: { id: payment.id } })).status).toBe("SUCCEEDED");
+
+    const paidAt = (await db.order.findUniqueOrThrow({ where: { id: order.id } })).paidAt;
+    expect(await receivePaymentEvent(db, "test", success)).toEqual({ status: "duplicate" });
+    expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).paidAt).toEqual(paidAt);
+    expect(await db.paymentEvent.count({ where: { eventId: success.id } })).toBe(1);
+  });
+
+  it("ten deliveries of one event at once: stored once, processed once", async () => {
+    const { order, payment } = await orderWithPayment();
+    const success = event(payment.providerRef);
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => receivePaymentEvent(db, "test", success)),
+    );
+    expect(results.filter((r) => r.status === "processed")).toHaveLength(1);
+    expect(results.filter((r) => r.status === "duplicate")).toHaveLength(9);
+    expect(await statusOf(order.id)).toBe("PAID");
+    expect(await db.paymentEvent.count({ where: { eventId: success.id } })).toBe(1);
+  });
+
+  it("a decline leaves the order awaiting payment; a later success pays it", async () => {
+    const { order, payment } = await orderWithPayment();
+    expect(await receivePaymentEvent(db, "test", event(payment.providerRef, "payment.failed"))).toMatchObject(
+      {
+        outcome: "payment failed; the order still awaits payment",
+      },
+    );
+    expect(await statusOf(order.id)).toBe("PENDING_PAYMENT");
+    await receivePaymentEvent(db, "test", event(payment.providerRef, "payment.requires_action"));
+    expect((await db.payment.findUniqueOrThrow({ where: { id: payment.id } })).status).toBe(
+      "REQUIRES_ACTION",
+    );
+    await receivePaymentEvent(db, "test", event(payment.providerRef));
+    expect(await statusOf(order.id)).toBe("PAID");
+  });
+
+  it("a payment of the wrong amount is held, not counted as paying the order", async () => {
+    const { order, payment } = await orderWithPayment();
+    const result = await receivePaymentEvent(
+      db,
+      "test",
+      event(payment.providerRef, "payment.succeeded", 100),
+    );
+    expect(result).toEqual({
+      status: "processed",
+      outcome: "held: the amount paid is not the order's total",
+    });
+    expect(await statusOf(order.id)).toBe("PENDING_PAYMENT");
+  });
+
+  it("money for an order that expired meanwhile is kept on record for a refund, never lost", async () => {
+    const { order, payment } = await orderWithPayment();
+    await moveOrder(db, order.id, "EXPIRED");
+    const success = event(payment.providerRef);
+    expect(await receivePaymentEvent(db, "test", success)).toEqual({
+      status: "processed",
+      outcome: "held: paid after the order was expired; refund needed",
+    });
+    expect(await statusOf(order.id)).toBe("EXPIRED");
+    const stored = await db.paymentEvent.findUniqueOrThrow({
+      where: { provider_eventId: { provider: "test", eventId: success.id } },
+    });
+    expect(stored.outcome).toMatch(/refund needed/);
+    expect((await db.payment.findUniqueOrThrow({ where: { id: payment.id } })).status).toBe("SUCCEEDED");
+  });
+
+  it("an event for a payment it does not know is stored and marked ignored", async () => {
+    const stray = event("pay_unknown");
+    expect(await receivePaymentEvent(db, "test", stray)).toEqual({
+      status: "processed",
+      outcome: "ignored: no such payment",
+    });
+    expect(await db.paymentEvent.count({ where: { eventId: stray.id } })).toBe(1);
+  });
+
+  it("replaying a processed event runs it again with the same end state", async () => {
+    const { order, payment } = await orderWithPayment();
+    const success = event(payment.providerRef);
+    await receivePaymentEvent(db, "test", success);
+    expect(await replayPaymentEvent(db, "test", success.id)).toEqual({
+      status: "processed",
+      outcome: "order was already paid",
+    });
+    expect(await statusOf(order.id)).toBe("PAID");
+  });
+
+  it("the same event id from two providers is two events", async () => {
+    const { payment } = await orderWithPayment();
+    const shared = event(payment.providerRef);
+    await receivePaymentEvent(db, "test", shared);
+    await receivePaymentEvent(db, "other", shared);
+    expect(await db.paymentEvent.count({ where: { eventId: shared.id } })).toBe(2);
+  });
+});
