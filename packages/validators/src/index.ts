@@ -1,3 +1,4 @@
 export * from "./catalog.ts";
 export * from "./money.ts";
 export * from "./account.ts";
+export * from "./checkout.ts";

@@ -18,7 +18,38 @@ export interface PlaceOrderInput {
   email: string;
   lines: { variantId: string; quantity: number }[];
   shippingAmount?: number;
+  /** A fixed tax amount, or a rate applied to the subtotal (and shipping) computed under the locks. */
   taxAmount?: number;
+  tax?: TaxRule;
+  shipping?: { address: ShippingAddress; method: string };
+  /** What the key is held to, when the request is more than its lines (a checkout); default: the lines. */
+  requestHash?: string;
+  /** Empty this cart in the same transaction (checkout). */
+  clearCartId?: string;
+}
+
+export interface TaxRule {
+  rateBasisPoints: number;
+  appliesToShipping: boolean;
+}
+
+export interface ShippingAddress {
+  name: string;
+  line1: string;
+  line2?: string | undefined;
+  city: string;
+  region?: string | undefined;
+  postalCode: string;
+  country: string;
+}
+
+/** Basis points of an amount, rounded half up, in integers only. */
+export function percentOf(amount: number, basisPoints: number): number {
+  return Math.floor((amount * basisPoints + 5_000) / 10_000);
+}
+
+export function taxOn(subtotal: number, shipping: number, rule: TaxRule): number {
+  return percentOf(subtotal + (rule.appliesToShipping ? shipping : 0), rule.rateBasisPoints);
 }
 
 /** Thrown when a line asks for more than is left; `lines` names each short variant. */
@@ -55,7 +86,11 @@ const orderInclude = { lines: { orderBy: { sku: "asc" } } } satisfies Prisma.Ord
 export type PlacedOrder = Prisma.OrderGetPayload<{ include: typeof orderInclude }>;
 
 /** The first result for this key, or a 422 when the key came with a different request. */
-async function replay(db: Db, input: PlaceOrderInput, hash: string): Promise<PlacedOrder | null> {
+export async function replay(
+  db: Db,
+  input: Pick<PlaceOrderInput, "idempotencyScope" | "idempotencyKey">,
+  hash: string,
+): Promise<PlacedOrder | null> {
   const existing = await db.order.findUnique({
     where: {
       idempotencyScope_idempotencyKey: {
@@ -85,7 +120,7 @@ async function replay(db: Db, input: PlaceOrderInput, hash: string): Promise<Pla
  * when the retries race each other (the unique key decides, and the loser's transaction is undone).
  */
 export async function placeOrder(db: Db, input: PlaceOrderInput, now = new Date()): Promise<PlacedOrder> {
-  const hash = requestHash(input);
+  const hash = input.requestHash ?? requestHash(input);
   const earlier = await replay(db, input, hash);
   if (earlier) return earlier;
 
@@ -150,7 +185,8 @@ export async function placeOrder(db: Db, input: PlaceOrderInput, now = new Date(
       });
       const subtotalAmount = lines.reduce((sum, line) => sum + line.lineAmount, 0);
       const shippingAmount = input.shippingAmount ?? 0;
-      const taxAmount = input.taxAmount ?? 0;
+      const taxAmount = input.tax ? taxOn(subtotalAmount, shippingAmount, input.tax) : (input.taxAmount ?? 0);
+      const address = input.shipping?.address;
       const order = await tx.order.create({
         data: {
           userId: input.userId,
@@ -164,10 +200,23 @@ export async function placeOrder(db: Db, input: PlaceOrderInput, now = new Date(
           idempotencyKey: input.idempotencyKey,
           requestHash: hash,
           reservedUntil: new Date(now.getTime() + RESERVATION_MINUTES * 60_000),
+          ...(address
+            ? {
+                shipName: address.name,
+                shipLine1: address.line1,
+                shipLine2: address.line2 ?? null,
+                shipCity: address.city,
+                shipRegion: address.region ?? null,
+                shipPostalCode: address.postalCode,
+                shipCountry: address.country,
+                shippingMethod: input.shipping?.method ?? null,
+              }
+            : {}),
           lines: { create: lines },
         },
         include: orderInclude,
       });
+      if (input.clearCartId) await tx.cartItem.deleteMany({ where: { cartId: input.clearCartId } });
       return { order, productSlugs: [...new Set(rows.map((row) => row.productSlug))] };
     });
   } catch (error) {

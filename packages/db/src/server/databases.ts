@@ -7,6 +7,7 @@ import { createDb } from "../client.ts";
 import type { DbEnv } from "../env.ts";
 import { seedAccounts } from "../seed/accounts.ts";
 import { isCatalogEmpty, seedCatalog } from "../seed/catalog.ts";
+import { seedCheckoutRates } from "../seed/checkout-rates.ts";
 import { checkReachable, createDatabase, databaseUrl, dropDatabase, withDatabase } from "./admin.ts";
 import { startEmbeddedPostgres } from "./embedded.ts";
 import { applyMigrations } from "./migrations.ts";
@@ -88,6 +89,10 @@ async function prepare(url: string, log: Log, seed: { catalog: boolean; accounts
     if (seed.catalog && (await isCatalogEmpty(db))) {
       const counts = await seedCatalog(db);
       log(`seeded ${counts.categories} categories, ${counts.products} products, ${counts.variants} variants`);
+    }
+    if (seed.catalog) {
+      const rates = await seedCheckoutRates(db);
+      if (rates > 0) log(`seeded ${rates} shipping and tax rates`);
     }
     if (seed.accounts) {
       const created = await seedAccounts(db);

@@ -1,0 +1,137 @@
+// Checkout: from a cart and an address to a quote (every amount computed here, in minor units)
+// and then to an order. The shopper sees what changed before paying for it; a retried checkout
+// returns the order it already placed.
+import { createHash } from "node:crypto";
+
+import type { Db, DbOrTx } from "@bazaar/db";
+import type { Address } from "@bazaar/validators";
+import { TRPCError } from "@trpc/server";
+
+import { viewCart, type CartView } from "../cart/service.ts";
+import { fieldError } from "../errors.ts";
+import { placeOrder, replay, taxOn, type PlacedOrder, type TaxRule } from "../orders/service.ts";
+
+export interface ShippingOption {
+  code: string;
+  name: string;
+  amount: number;
+  currency: string;
+  minDays: number;
+  maxDays: number;
+}
+
+/**
+ * The ways to ship to `country` in `currency`: the rates that list the country, or, for a country
+ * no rate lists, the rates that list no countries (everywhere else).
+ */
+export async function shippingOptions(
+  db: DbOrTx,
+  country: string,
+  currency: string,
+): Promise<ShippingOption[]> {
+  const rates = await db.shippingRate.findMany({
+    where: { active: true, currency },
+    orderBy: [{ position: "asc" }, { amount: "asc" }],
+  });
+  const listed = rates.filter((rate) => rate.countries.includes(country));
+  const offered = listed.length > 0 ? listed : rates.filter((rate) => rate.countries.length === 0);
+  return offered.map(({ code, name, amount, currency: c, minDays, maxDays }) => ({
+    code,
+    name,
+    amount,
+    currency: c.trim(),
+    minDays,
+    maxDays,
+  }));
+}
+
+/** The region's own rate, else the country's, else none. */
+export async function taxRuleFor(db: DbOrTx, address: Pick<Address, "country" | "region">): Promise<TaxRule> {
+  const rates = await db.taxRate.findMany({
+    where: { country: address.country, region: { in: [address.region ?? "", ""] } },
+  });
+  const rate =
+    rates.find((r) => r.region !== "" && r.region === address.region) ?? rates.find((r) => r.region === "");
+  return rate
+    ? { rateBasisPoints: rate.rateBasisPoints, appliesToShipping: rate.appliesToShipping }
+    : { rateBasisPoints: 0, appliesToShipping: false };
+}
+
+export interface CheckoutQuote {
+  cart: CartView;
+  currency: string;
+  options: ShippingOption[];
+  shipping: ShippingOption;
+  tax: TaxRule & { amount: number };
+  subtotalAmount: number;
+  totalAmount: number;
+}
+
+export async function quoteCheckout(
+  db: Db,
+  cartId: string,
+  input: { address: Address; shippingRate?: string | undefined },
+): Promise<CheckoutQuote> {
+  const cart = await viewCart(db, cartId);
+  if (cart.lines.length === 0) throw fieldError("BAD_REQUEST", "cart", "is empty");
+  if (!cart.subtotal) throw fieldError("BAD_REQUEST", "cart", "holds items in more than one currency");
+  const { currency, amount: subtotalAmount } = cart.subtotal;
+  const options = await shippingOptions(db, input.address.country, currency);
+  if (options.length === 0) throw fieldError("BAD_REQUEST", "address.country", "is not a country we ship to");
+  const shipping = input.shippingRate ? options.find((o) => o.code === input.shippingRate) : options[0];
+  if (!shipping) throw fieldError("BAD_REQUEST", "shippingRate", "is not offered for this address");
+  const rule = await taxRuleFor(db, input.address);
+  const taxAmount = taxOn(subtotalAmount, shipping.amount, rule);
+  return {
+    cart,
+    currency,
+    options,
+    shipping,
+    tax: { ...rule, amount: taxAmount },
+    subtotalAmount,
+    totalAmount: subtotalAmount + shipping.amount + taxAmount,
+  };
+}
+
+export interface CheckoutInput {
+  cartId: string;
+  userId: string | null;
+  email: string;
+  address: Address;
+  shippingRate: string;
+  idempotencyKey: string;
+}
+
+/**
+ * Place the order for the cart. A checkout retried with the same key returns the order it placed
+ * (the cart is empty by then); if the cart changed since the shopper last looked (a price, an item
+ * that ran out), nothing is placed and the 409 says what changed.
+ */
+export async function checkout(db: Db, input: CheckoutInput): Promise<PlacedOrder> {
+  const scope = input.userId ? `user:${input.userId}` : `cart:${input.cartId}`;
+  const hash = createHash("sha256")
+    .update(JSON.stringify([input.cartId, input.email, input.address, input.shippingRate]))
+    .digest("hex");
+  const earlier = await replay(db, { idempotencyScope: scope, idempotencyKey: input.idempotencyKey }, hash);
+  if (earlier) return earlier;
+
+  const quote = await quoteCheckout(db, input.cartId, input);
+  if (quote.cart.changes.length > 0) {
+    throw new TRPCError({
+      code: "CONFLICT",
+      message: `Your cart changed. Please check it before paying: ${quote.cart.changes.join(" ")}`,
+    });
+  }
+  return placeOrder(db, {
+    idempotencyScope: scope,
+    idempotencyKey: input.idempotencyKey,
+    requestHash: hash,
+    userId: input.userId,
+    email: input.email,
+    lines: quote.cart.lines.map((line) => ({ variantId: line.variantId, quantity: line.quantity })),
+    shippingAmount: quote.shipping.amount,
+    tax: quote.tax,
+    shipping: { address: input.address, method: quote.shipping.code },
+    clearCartId: input.cartId,
+  });
+}

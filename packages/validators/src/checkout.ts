@@ -1,0 +1,77 @@
+import { z } from "zod";
+
+import { emailSchema } from "./account.ts";
+
+/** The countries the shop ships to: ISO 3166-1 alpha-2, with their names for forms. */
+export const SHIPPING_COUNTRIES = {
+  US: "United States",
+  CA: "Canada",
+  GB: "United Kingdom",
+  DE: "Germany",
+  FR: "France",
+  NL: "Netherlands",
+  AU: "Australia",
+} as const;
+export type ShippingCountry = keyof typeof SHIPPING_COUNTRIES;
+
+// Postal codes as each country writes them; the form's message says the expected shape.
+const POSTAL_CODES: Record<ShippingCountry, { pattern: RegExp; example: string }> = {
+  US: { pattern: /^\d{5}(-\d{4})?$/, example: "94107 or 94107-1234" },
+  CA: { pattern: /^[A-Z]\d[A-Z] ?\d[A-Z]\d$/, example: "K1A 0B1" },
+  GB: { pattern: /^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$/, example: "SW1A 1AA" },
+  DE: { pattern: /^\d{5}$/, example: "10115" },
+  FR: { pattern: /^\d{5}$/, example: "75001" },
+  NL: { pattern: /^\d{4} ?[A-Z]{2}$/, example: "1012 AB" },
+  AU: { pattern: /^\d{4}$/, example: "2000" },
+};
+
+/** Countries whose addresses need a region (state, province, territory). */
+const REGION_REQUIRED: readonly ShippingCountry[] = ["US", "CA", "AU"];
+
+const line = (max: number) => z.string().trim().min(1, "is required").max(max, "is too long");
+
+export const addressSchema = z
+  .object({
+    name: line(100),
+    line1: line(200),
+    line2: z.string().trim().max(200, "is too long").optional(),
+    city: line(100),
+    region: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .max(50, "is too long")
+      .optional()
+      .transform((value) => (value === "" ? undefined : value)),
+    postalCode: z.string().trim().toUpperCase().min(1, "is required").max(12, "is too long"),
+    country: z.enum(Object.keys(SHIPPING_COUNTRIES) as [ShippingCountry, ...ShippingCountry[]], {
+      error: "is not a country we ship to",
+    }),
+  })
+  .superRefine((address, ctx) => {
+    const rule = POSTAL_CODES[address.country];
+    if (!rule.pattern.test(address.postalCode)) {
+      ctx.addIssue({ code: "custom", path: ["postalCode"], message: `must look like ${rule.example}` });
+    }
+    if (REGION_REQUIRED.includes(address.country) && !address.region) {
+      ctx.addIssue({ code: "custom", path: ["region"], message: "is required for this country" });
+    }
+  });
+export type Address = z.infer<typeof addressSchema>;
+
+/** A key the client makes once per checkout attempt and sends again on every retry of it. */
+export const idempotencyKeySchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{16,64}$/, "must be 16 to 64 letters, digits, - or _");
+
+export const checkoutQuoteInput = z.object({
+  address: addressSchema,
+  shippingRate: z.string().min(1, "is required").max(50, "is too long").optional(),
+});
+
+export const placeOrderInput = z.object({
+  email: emailSchema,
+  address: addressSchema,
+  shippingRate: z.string().min(1, "is required").max(50, "is too long"),
+  idempotencyKey: idempotencyKeySchema,
+});
