@@ -1,5 +1,10 @@
 import { randomUUID } from "node:crypto";
 import {
+  cartCookie,
+  serializeCookie,
+  signingSecret,
+  signValue,
+  verifySignedValue,
   rateLimiterFromEnv,
   type RateLimiter,
   clientIp,
@@ -37,7 +42,20 @@ export interface Context {
   sessionKind: SessionKind;
   /** Where shared public reads (the catalog) may be answered from; see read-cache.ts. */
   readCache: ReadCache;
+  /** A guest's cart, from the signed cookie (web) or `X-Cart-Token` (apps). */
+  guestCart: GuestCart;
 }
+
+export interface GuestCart {
+  /** The cart id the caller proved they hold, or null. */
+  id: string | null;
+  /** Give the caller this cart: a cookie on the response where there is one; the token for apps. */
+  remember(cartId: string): string;
+  /** Drop the cookie (after the cart joined an account's). */
+  forget(): void;
+}
+
+const CART_PURPOSE = "guest-cart";
 
 // Read once per process, not per request: the settings, one rate limiter (in memory, or in
 // Redis when REDIS_URL is set) and one mailer.
@@ -45,6 +63,8 @@ let processState:
   | {
       policy: SessionPolicy;
       cookieName: string;
+      cart: ReturnType<typeof cartCookie>;
+      secret: string;
       appUrl: string;
       proxyHops: number;
       rateLimiter: RateLimiter;
@@ -79,6 +99,8 @@ export async function createContext(options: {
   mailer?: Mailer;
   sessionKind?: SessionKind;
   readCache?: ReadCache;
+  /** The response's headers, where the route can set cookies (the fetch adapter passes them). */
+  resHeaders?: Headers;
 }): Promise<Context> {
   const { headers } = options;
   // Accept a well-formed id from a trusted proxy so logs join up; otherwise make one.
@@ -90,6 +112,8 @@ export async function createContext(options: {
     processState = {
       policy: authEnv,
       cookieName: sessionCookie(authEnv).name,
+      cart: cartCookie(authEnv),
+      secret: signingSecret(authEnv.AUTH_SECRET),
       appUrl: authEnv.APP_URL,
       proxyHops: authEnv.TRUSTED_PROXY_HOPS,
       rateLimiter: rateLimiterFromEnv(authEnv),
@@ -99,9 +123,26 @@ export async function createContext(options: {
   const { policy, cookieName, appUrl } = processState;
   const token = presentedToken(headers, cookieName);
   const session = token ? await resolveSession(options.db, policy, token) : null;
+  const { cart, secret } = processState;
+  const presentedCart = headers.get("x-cart-token") ?? readCookie(headers.get("cookie"), cart.name);
+  const guestCart: GuestCart = {
+    id: verifySignedValue(secret, CART_PURPOSE, presentedCart),
+    remember(cartId) {
+      const signed = signValue(secret, CART_PURPOSE, cartId);
+      options.resHeaders?.append("set-cookie", serializeCookie(cart.name, signed, cart.options));
+      return signed;
+    },
+    forget() {
+      options.resHeaders?.append(
+        "set-cookie",
+        serializeCookie(cart.name, "", { ...cart.options, maxAge: 0 }),
+      );
+    },
+  };
   return {
     db: options.db,
     session,
+    guestCart,
     requestId,
     log: logger.child({ requestId }),
     ip: clientIp(headers.get("x-forwarded-for"), processState.proxyHops),

@@ -1,5 +1,5 @@
 import { TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
-import { z, ZodError } from "zod";
+import { ZodError } from "zod";
 
 /** A 404 for something the caller named that does not exist. */
 export function notFound(what: string): TRPCError {
@@ -42,6 +42,19 @@ export function retryAfterHeader(errors: readonly unknown[]): Record<string, str
 /** The per-field messages an error carries (a FieldError, or a failed input schema), or null. */
 export function fieldErrorsOf(error: TRPCError): Record<string, string[]> | null {
   if (error instanceof FieldError) return error.fieldErrors;
-  if (error.cause instanceof ZodError) return z.flattenError(error.cause).fieldErrors;
+  if (error.cause instanceof ZodError) return fieldErrorsByPath(error.cause);
   return null;
+}
+
+/**
+ * Messages keyed by the field's full path, so a nested form marks the right input
+ * (`address.postalCode`, not just `address`); a problem with the input as a whole is under `input`.
+ */
+function fieldErrorsByPath(error: ZodError): Record<string, string[]> {
+  const byPath: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length > 0 ? issue.path.map(String).join(".") : "input";
+    (byPath[key] ??= []).push(issue.message);
+  }
+  return byPath;
 }

@@ -1,11 +1,17 @@
 import { accountRouter } from "./account/router.ts";
+import { cartRouter } from "./cart/router.ts";
 import { catalogRouter } from "./catalog/router.ts";
+import { checkoutRouter } from "./checkout/router.ts";
+import { ordersRouter } from "./orders/router.ts";
 import { createCallerFactory, createTRPCRouter } from "./trpc.ts";
 import { usersRouter } from "./users/router.ts";
 
 export const appRouter = createTRPCRouter({
   account: accountRouter,
+  cart: cartRouter,
   catalog: catalogRouter,
+  checkout: checkoutRouter,
+  orders: ordersRouter,
   users: usersRouter,
 });
 

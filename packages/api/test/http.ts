@@ -51,10 +51,11 @@ export async function callHttp(
     endpoint: "/api/trpc",
     router: appRouter,
     req,
-    createContext: () =>
+    createContext: ({ resHeaders }) =>
       createContext({
         db,
         headers: req.headers,
+        resHeaders,
         rateLimiter: options.rateLimiter,
         mailer: options.mailer,
         readCache: options.readCache,

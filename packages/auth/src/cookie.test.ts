@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { clientIp, readCookie, sessionCookie } from "./cookie.ts";
+import { cartCookie, clientIp, readCookie, serializeCookie, sessionCookie } from "./cookie.ts";
 
 describe("sessionCookie", () => {
   it("is __Host- prefixed and Secure over https", () => {
@@ -34,5 +34,19 @@ describe("clientIp", () => {
     expect(clientIp("203.0.113.9", 2)).toBe("203.0.113.9");
     expect(clientIp(" , ", 1)).toBeNull();
     expect(clientIp(null, 1)).toBeNull();
+  });
+});
+
+describe("cartCookie", () => {
+  it("is __Host- prefixed and Secure over https, kept 30 days, and can be deleted", () => {
+    const cookie = cartCookie({ APP_URL: "https://shop.example" });
+    expect(cookie.name).toBe("__Host-bazaar.cart");
+    expect(serializeCookie(cookie.name, "c1.sig", cookie.options)).toBe(
+      "__Host-bazaar.cart=c1.sig; Path=/; Max-Age=2592000; SameSite=Lax; HttpOnly; Secure",
+    );
+    expect(serializeCookie(cookie.name, "", { ...cookie.options, maxAge: 0 })).toMatch(
+      /^__Host-bazaar\.cart=; Path=\/; Max-Age=0;/,
+    );
+    expect(cartCookie({ APP_URL: "http://localhost:3000" }).name).toBe("bazaar.cart");
   });
 });

@@ -14,6 +14,31 @@ export function sessionCookie(env: Pick<AuthEnv, "APP_URL">) {
   };
 }
 
+/** A guest's cart: the same protections as the session cookie, kept for 30 days. */
+export function cartCookie(env: Pick<AuthEnv, "APP_URL">) {
+  const session = sessionCookie(env);
+  return {
+    name: session.options.secure ? "__Host-bazaar.cart" : "bazaar.cart",
+    options: { ...session.options, maxAge: 30 * 24 * 60 * 60 },
+  };
+}
+
+/** A Set-Cookie header value; `maxAge` 0 deletes the cookie. */
+export function serializeCookie(
+  name: string,
+  value: string,
+  options: { httpOnly: boolean; sameSite: "lax"; path: string; secure: boolean; maxAge: number },
+): string {
+  return [
+    `${name}=${encodeURIComponent(value)}`,
+    `Path=${options.path}`,
+    `Max-Age=${options.maxAge}`,
+    "SameSite=Lax",
+    ...(options.httpOnly ? ["HttpOnly"] : []),
+    ...(options.secure ? ["Secure"] : []),
+  ].join("; ");
+}
+
 /** The value of one cookie from a Cookie header, or null. */
 export function readCookie(header: string | null, name: string): string | null {
   for (const part of (header ?? "").split(";")) {

@@ -1,5 +1,5 @@
 export { recordAuthEvent, type AuthEvent, type RequestMeta } from "./audit.ts";
-export { clientIp, readCookie, sessionCookie } from "./cookie.ts";
+export { cartCookie, clientIp, readCookie, serializeCookie, sessionCookie } from "./cookie.ts";
 export { AuthConfigError, readAuthEnv, type AuthEnv } from "./env.ts";
 export { consumeAuthToken, issueAuthToken, TOKEN_LIFETIME_MINUTES } from "./one-time-tokens.ts";
 export {

@@ -75,3 +75,29 @@ export const placeOrderInput = z.object({
   shippingRate: z.string().min(1, "is required").max(50, "is too long"),
   idempotencyKey: idempotencyKeySchema,
 });
+
+/** The most of one item a cart line holds (the database's CHECK says the same). */
+export const MAX_LINE_QUANTITY = 20;
+
+const variantIdSchema = z.string().min(1, "is required").max(64, "is too long");
+
+export const cartAddInput = z.object({
+  variantId: variantIdSchema,
+  quantity: z
+    .number()
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(MAX_LINE_QUANTITY, `must be at most ${MAX_LINE_QUANTITY}`)
+    .default(1),
+});
+
+export const cartSetQuantityInput = z.object({
+  variantId: variantIdSchema,
+  quantity: z
+    .number()
+    .int("must be a whole number")
+    .min(0, "must be 0 (to remove it) or more")
+    .max(MAX_LINE_QUANTITY, `must be at most ${MAX_LINE_QUANTITY}`),
+});
+
+export const orderIdInput = z.object({ orderId: z.string().min(1, "is required").max(64, "is too long") });

@@ -15,6 +15,7 @@ import { z } from "zod";
 import { TooManyRequestsError } from "../errors.ts";
 import type { Context } from "../context.ts";
 import { createTRPCRouter, protectedProcedure, publicProcedure } from "../trpc.ts";
+import { mergeGuestCart } from "../cart/service.ts";
 import * as account from "./service.ts";
 
 // The server also refuses common passwords (the list is too big to ship to browsers).
@@ -31,6 +32,13 @@ const own = (ctx: { session: { id: string; user: { id: string } } }) => ({
 });
 
 /** Count the attempt per IP and per account; too many is a 429 saying how long to wait. */
+/** A guest cart the caller held before signing in joins the account's, and its cookie goes. */
+async function joinGuestCart(ctx: Context, userId: string) {
+  if (!ctx.guestCart.id) return;
+  await mergeGuestCart(ctx.db, ctx.guestCart.id, userId);
+  ctx.guestCart.forget();
+}
+
 async function limit(ctx: Context, action: RateLimitedAction, account: string) {
   try {
     await ctx.rateLimiter.check(action, { ip: ctx.ip ?? "unknown", account });
@@ -59,15 +67,18 @@ export const accountRouter = createTRPCRouter({
     const result = await account.signInWithPassword(sessionDeps(ctx), input, meta(ctx));
     // The per-account count is of failures: a success starts it again.
     await ctx.rateLimiter.reset("signIn", { account: input.email });
+    await joinGuestCart(ctx, result.user.id);
     return result;
   }),
   requestMagicLink: publicProcedure.input(emailOnlyInput).mutation(async ({ ctx, input }) => {
     await limit(ctx, "magicLink", input.email);
     return account.requestMagicLink(deps(ctx), input.email, meta(ctx));
   }),
-  signInWithMagicLink: publicProcedure
-    .input(linkTokenInput)
-    .mutation(({ ctx, input }) => account.signInWithMagicLink(sessionDeps(ctx), input.token, meta(ctx))),
+  signInWithMagicLink: publicProcedure.input(linkTokenInput).mutation(async ({ ctx, input }) => {
+    const result = await account.signInWithMagicLink(sessionDeps(ctx), input.token, meta(ctx));
+    await joinGuestCart(ctx, result.user.id);
+    return result;
+  }),
   requestPasswordReset: publicProcedure.input(emailOnlyInput).mutation(async ({ ctx, input }) => {
     await limit(ctx, "passwordReset", input.email);
     return account.requestPasswordReset(deps(ctx), input.email, meta(ctx));

@@ -3,10 +3,11 @@
 import type { Db, Prisma } from "@bazaar/db";
 import { TRPCError } from "@trpc/server";
 
+import { MAX_LINE_QUANTITY } from "@bazaar/validators";
+
 import { fieldError } from "../errors.ts";
 
-/** The most of one item a cart line holds (the migration's CHECK says the same). */
-export const MAX_LINE_QUANTITY = 20;
+export { MAX_LINE_QUANTITY };
 
 export interface CartLine {
   variantId: string;

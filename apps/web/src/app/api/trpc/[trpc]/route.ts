@@ -9,7 +9,8 @@ function handler(req: Request) {
     endpoint: "/api/trpc",
     router: appRouter,
     req,
-    createContext: () => createContext({ db: getDb(), headers: req.headers, readCache: nextReadCache }),
+    createContext: ({ resHeaders }) =>
+      createContext({ db: getDb(), headers: req.headers, readCache: nextReadCache, resHeaders }),
     // Echo the request id so a shopper's report can be matched to the server's log lines.
     // A 429 also says when to come back.
     responseMeta: ({ ctx, errors }) => ({

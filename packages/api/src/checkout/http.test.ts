@@ -1,0 +1,229 @@
+// The cart, checkout and orders procedures as clients call them: the guest cart cookie (and the
+// apps' X-Cart-Token), field errors, the merge on sign-in, and who may see which order.
+import { hashPassword } from "@bazaar/auth";
+import { createTestDatabase } from "@bazaar/db/testing";
+import { seedCheckoutRates } from "@bazaar/db/seed/checkout-rates";
+import { beforeAll, describe, expect, it } from "vitest";
+
+import { PASSWORD, signInPersonas, type SignedIn } from "../../test/accounts.ts";
+import { insertCatalog, T0 } from "../../test/catalog-fixtures.ts";
+import { callHttp } from "../../test/http.ts";
+
+const { db } = await createTestDatabase();
+await insertCatalog(db, [{ id: "tea", categoryId: "cat_a", createdAt: T0, variants: [[1800, 500]] }]);
+await seedCheckoutRates(db);
+
+const ADDRESS = {
+  name: "Sam",
+  line1: "1 Main St",
+  city: "Oakland",
+  region: "CA",
+  postalCode: "94607",
+  country: "US",
+};
+const key = () => crypto.randomUUID();
+
+/** The cookie a response set, as the browser would send it back. */
+function cookieFrom(headers: Headers): string {
+  const set = headers.get("set-cookie") ?? "";
+  return set.split(";")[0] ?? "";
+}
+
+interface CartData {
+  lines: { variantId: string; quantity: number }[];
+}
+
+describe("a guest's cart", () => {
+  it("is made on the first add and handed back as an HttpOnly cookie and a token", async () => {
+    const added = await callHttp(db, "cart.add", {
+      mutation: true,
+      input: { variantId: "tea_v0", quantity: 2 },
+    });
+    expect(added.status).toBe(200);
+    const setCookie = added.headers.get("set-cookie") ?? "";
+    expect(setCookie).toMatch(/^bazaar\.cart=[^;]+; Path=\/; Max-Age=2592000; SameSite=Lax; HttpOnly$/);
+    const { cartToken } = added.data as { cartToken: string };
+
+    const byCookie = await callHttp(db, "cart.get", { headers: { cookie: cookieFrom(added.headers) } });
+    expect((byCookie.data as CartData).lines).toEqual([
+      expect.objectContaining({ variantId: "tea_v0", quantity: 2 }),
+    ]);
+    const byToken = await callHttp(db, "cart.get", { headers: { "x-cart-token": cartToken } });
+    expect((byToken.data as CartData).lines).toHaveLength(1);
+  });
+
+  it("a tampered or foreign cookie is no cart at all", async () => {
+    const added = await callHttp(db, "cart.add", { mutation: true, input: { variantId: "tea_v0" } });
+    const cookie = cookieFrom(added.headers);
+    const tampered = cookie.replace(/bazaar\.cart=([^.]+)/, "bazaar.cart=$1x");
+    expect(
+      ((await callHttp(db, "cart.get", { headers: { cookie: tampered } })).data as CartData).lines,
+    ).toEqual([]);
+    expect(
+      (
+        (await callHttp(db, "cart.get", { headers: { "x-cart-token": "c_someone_else.AAAA" } }))
+          .data as CartData
+      ).lines,
+    ).toEqual([]);
+  });
+
+  it.each([
+    ["a quantity of 0", { variantId: "tea_v0", quantity: 0 }, "quantity"],
+    ["half an item", { variantId: "tea_v0", quantity: 1.5 }, "quantity"],
+    ["more than 20", { variantId: "tea_v0", quantity: 21 }, "quantity"],
+    ["no item", { quantity: 1 }, "variantId"],
+    ["an item that does not exist", { variantId: "nope", quantity: 1 }, "variantId"],
+  ])("refuses %s with a 400 on the field", async (_, input, field) => {
+    const { status, error } = await callHttp(db, "cart.add", { mutation: true, input });
+    expect(status).toBe(400);
+    expect(Object.keys(error?.data.fieldErrors ?? {})).toEqual([field]);
+  });
+});
+
+describe("checking out", () => {
+  it("quotes, places the order once per key, and empties the cart", async () => {
+    const added = await callHttp(db, "cart.add", {
+      mutation: true,
+      input: { variantId: "tea_v0", quantity: 2 },
+    });
+    const headers = { cookie: cookieFrom(added.headers) };
+    const quote = await callHttp(db, "checkout.quote", { headers, input: { address: ADDRESS } });
+    expect(quote.data).toMatchObject({
+      subtotalAmount: 3600,
+      shipping: { code: "standard", amount: 500 },
+      taxAmount: 261,
+    });
+
+    const input = {
+      email: "guest@example.test",
+      address: ADDRESS,
+      shippingRate: "standard",
+      idempotencyKey: key(),
+    };
+    const placed = await callHttp(db, "checkout.placeOrder", { mutation: true, headers, input });
+    expect(placed.status).toBe(200);
+    expect(placed.data).toMatchObject({ status: "PENDING_PAYMENT", totalAmount: 3600 + 500 + 261 });
+    const again = await callHttp(db, "checkout.placeOrder", { mutation: true, headers, input });
+    expect((again.data as { id: string }).id).toBe((placed.data as { id: string }).id);
+    expect(((await callHttp(db, "cart.get", { headers })).data as CartData).lines).toEqual([]);
+  });
+
+  it.each([
+    ["a bad postal code", { address: { ...ADDRESS, postalCode: "X" } }, "address.postalCode"],
+    ["a country we do not ship to", { address: { ...ADDRESS, country: "ZZ" } }, "address.country"],
+    ["a short key", { idempotencyKey: "abc" }, "idempotencyKey"],
+    ["no email", { email: "" }, "email"],
+  ])("refuses %s with a 400 on the field", async (_, change, field) => {
+    const added = await callHttp(db, "cart.add", { mutation: true, input: { variantId: "tea_v0" } });
+    const input = {
+      email: "guest@example.test",
+      address: ADDRESS,
+      shippingRate: "standard",
+      idempotencyKey: key(),
+      ...change,
+    };
+    const { status, error } = await callHttp(db, "checkout.placeOrder", {
+      mutation: true,
+      headers: { cookie: cookieFrom(added.headers) },
+      input,
+    });
+    expect(status).toBe(400);
+    expect(Object.keys(error?.data.fieldErrors ?? {})).toContain(field);
+  });
+
+  it("without a cart, there is nothing to check out", async () => {
+    const input = {
+      email: "guest@example.test",
+      address: ADDRESS,
+      shippingRate: "standard",
+      idempotencyKey: key(),
+    };
+    const { status, error } = await callHttp(db, "checkout.placeOrder", { mutation: true, input });
+    expect(status).toBe(400);
+    expect(error?.data.fieldErrors).toEqual({ cart: ["is empty"] });
+  });
+});
+
+describe("signing in with a guest cart", () => {
+  it("moves the guest's items into the account's cart and drops the cookie", async () => {
+    await db.user.create({
+      data: {
+        email: "merger@example.com",
+        passwordHash: await hashPassword(PASSWORD),
+        emailVerified: new Date(),
+      },
+    });
+    const added = await callHttp(db, "cart.add", {
+      mutation: true,
+      input: { variantId: "tea_v0", quantity: 3 },
+    });
+    const signedIn = await callHttp(db, "account.signIn", {
+      mutation: true,
+      headers: { cookie: cookieFrom(added.headers) },
+      input: { email: "merger@example.com", password: PASSWORD },
+    });
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.headers.get("set-cookie")).toMatch(/^bazaar\.cart=; Path=\/; Max-Age=0/);
+    const { token } = signedIn.data as { token: string };
+    const cart = (await callHttp(db, "cart.get", { token })).data as CartData;
+    expect(cart.lines).toEqual([expect.objectContaining({ variantId: "tea_v0", quantity: 3 })]);
+  });
+});
+
+describe("whose order is it (access matrix)", () => {
+  let people: Record<"customerA" | "customerB" | "staff" | "admin", SignedIn>;
+  let orderOfA: string;
+  beforeAll(async () => {
+    people = await signInPersonas(db);
+    const added = await callHttp(db, "cart.add", {
+      mutation: true,
+      token: people.customerA.token,
+      input: { variantId: "tea_v0" },
+    });
+    expect(added.status).toBe(200);
+    const placed = await callHttp(db, "checkout.placeOrder", {
+      mutation: true,
+      token: people.customerA.token,
+      input: {
+        email: "ignored@example.test",
+        address: ADDRESS,
+        shippingRate: "standard",
+        idempotencyKey: key(),
+      },
+    });
+    orderOfA = (placed.data as { id: string }).id;
+  });
+
+  it("the order belongs to A's account, under A's address", async () => {
+    const order = await db.order.findUniqueOrThrow({ where: { id: orderOfA } });
+    expect(order).toMatchObject({ userId: people.customerA.id, email: people.customerA.email });
+  });
+
+  it.each([
+    ["anonymous", undefined, 401],
+    ["customer A", "customerA", 200],
+    ["customer B", "customerB", 404],
+    ["staff", "staff", 200],
+    ["admin", "admin", 200],
+  ] as const)("orders.get of A's order, as %s (%s): %d", async (_, who, status) => {
+    const token = who ? people[who].token : undefined;
+    expect((await callHttp(db, "orders.get", { token, input: { orderId: orderOfA } })).status).toBe(status);
+  });
+
+  it("orders.mine lists only the caller's own orders", async () => {
+    const mineA = (await callHttp(db, "orders.mine", { token: people.customerA.token })).data as {
+      id: string;
+    }[];
+    const mineB = (await callHttp(db, "orders.mine", { token: people.customerB.token })).data as {
+      id: string;
+    }[];
+    expect(mineA.map((o) => o.id)).toContain(orderOfA);
+    expect(mineB.map((o) => o.id)).not.toContain(orderOfA);
+    expect((await callHttp(db, "orders.mine")).status).toBe(401);
+  });
+
+  it("B's cart is B's own: A's items never show in it", async () => {
+    const cartB = (await callHttp(db, "cart.get", { token: people.customerB.token })).data as CartData;
+    expect(cartB.lines).toEqual([]);
+  });
+});
