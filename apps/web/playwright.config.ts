@@ -5,6 +5,9 @@ import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 
+/** The payments webhook secret for the run's app (fixed: the test signs with it too). */
+export const e2ePaymentsSecret = "e2e-payments-webhook-secret";
+
 /**
  * The scratch database's URL, written by the web server's command so that a test can change a
  * row behind the app's back (e2e/catalog-cache.spec.ts proves the cache that way).
@@ -94,6 +97,8 @@ export default defineConfig({
         AUTH_OIDC_SECRET: oidc.clientSecret,
         AUTH_OIDC_NAME: "Test SSO",
         SMTP_URL: `smtp://127.0.0.1:${mailPorts.smtp}`,
+        // e2e/checkout.spec.ts signs deliveries to the payments webhook with it.
+        PAYMENTS_WEBHOOK_SECRET: e2ePaymentsSecret,
       },
     },
     // The OpenID Provider the shop signs in with (over http on loopback: see the script).

@@ -15,6 +15,8 @@ function read() {
       NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
       /** `off` sends every catalog read to the database (debugging; the benchmark's uncached run). */
       CATALOG_CACHE: z.enum(["on", "off"]).default("on"),
+      /** What payment webhooks are signed with; unset, one derived from AUTH_SECRET. */
+      PAYMENTS_WEBHOOK_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
     },
     client: {},
     experimental__runtimeEnv: {},

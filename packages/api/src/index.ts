@@ -11,3 +11,5 @@ export type RouterOutputs = inferRouterOutputs<AppRouter>;
 export { fieldErrorsOf, retryAfterHeader } from "./errors.ts";
 export { passThroughReadCache, type ReadCache } from "./read-cache.ts";
 export { catalogTags, onCatalogChange, type CatalogChangeListener } from "./catalog/cache-tags.ts";
+export { handlePaymentWebhook, SIGNATURE_HEADER } from "./payments/webhook.ts";
+export { paymentsWebhookSecret, TEST_CARDS, TEST_PROVIDER } from "./payments/test-provider.ts";

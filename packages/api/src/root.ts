@@ -3,6 +3,7 @@ import { cartRouter } from "./cart/router.ts";
 import { catalogRouter } from "./catalog/router.ts";
 import { checkoutRouter } from "./checkout/router.ts";
 import { ordersRouter } from "./orders/router.ts";
+import { paymentsRouter } from "./payments/router.ts";
 import { createCallerFactory, createTRPCRouter } from "./trpc.ts";
 import { usersRouter } from "./users/router.ts";
 
@@ -12,6 +13,7 @@ export const appRouter = createTRPCRouter({
   catalog: catalogRouter,
   checkout: checkoutRouter,
   orders: ordersRouter,
+  payments: paymentsRouter,
   users: usersRouter,
 });
 

@@ -222,6 +222,44 @@ describe("whose order is it (access matrix)", () => {
     expect((await callHttp(db, "orders.mine")).status).toBe(401);
   });
 
+  it.each([
+    ["anonymous", undefined, 404],
+    ["customer A", "customerA", 200],
+    ["customer B", "customerB", 404],
+    ["staff", "staff", 404],
+  ] as const)("payments.start for A's order, as %s (%s): %d", async (_, who, status) => {
+    const token = who ? people[who].token : undefined;
+    const started = await callHttp(db, "payments.start", {
+      mutation: true,
+      token,
+      input: { orderId: orderOfA },
+    });
+    expect(started.status).toBe(status);
+    if (status === 200)
+      expect((started.data as { pagePath: string }).pagePath).toMatch(/^\/pay\/tp_[0-9a-f]{32}$/);
+  });
+
+  it("a guest can pay for the order their own cart placed, and no other", async () => {
+    const added = await callHttp(db, "cart.add", { mutation: true, input: { variantId: "tea_v0" } });
+    const headers = { cookie: cookieFrom(added.headers) };
+    const placed = await callHttp(db, "checkout.placeOrder", {
+      mutation: true,
+      headers,
+      input: { email: "g@example.test", address: ADDRESS, shippingRate: "standard", idempotencyKey: key() },
+    });
+    const orderId = (placed.data as { id: string }).id;
+    expect(
+      (await callHttp(db, "payments.start", { mutation: true, headers, input: { orderId } })).status,
+    ).toBe(200);
+    const stranger = await callHttp(db, "cart.add", { mutation: true, input: { variantId: "tea_v0" } });
+    const foreign = await callHttp(db, "payments.start", {
+      mutation: true,
+      headers: { cookie: cookieFrom(stranger.headers) },
+      input: { orderId },
+    });
+    expect(foreign.status).toBe(404);
+  });
+
   it("B's cart is B's own: A's items never show in it", async () => {
     const cartB = (await callHttp(db, "cart.get", { token: people.customerB.token })).data as CartData;
     expect(cartB.lines).toEqual([]);

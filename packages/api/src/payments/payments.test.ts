@@ -8,6 +8,8 @@ import { describe, expect, it } from "vitest";
 import { insertCatalog, T0 } from "../../test/catalog-fixtures.ts";
 import { moveOrder, placeOrder } from "../orders/service.ts";
 import { receivePaymentEvent, replayPaymentEvent, type PaymentEventInput } from "./events.ts";
+import { startTestPayment, TEST_PROVIDER, testCardOutcome, testPaymentEvent } from "./test-provider.ts";
+import { handlePaymentWebhook, SIGNATURE_HEADER } from "./webhook.ts";
 import {
   signWebhook,
   verifyWebhook,
@@ -210,5 +212,96 @@ describe("payment events", () => {
     await receivePaymentEvent(db, "test", shared);
     await receivePaymentEvent(db, "other", shared);
     expect(await db.paymentEvent.count({ where: { eventId: shared.id } })).toBe(2);
+  });
+});
+
+describe("the test provider and the webhook endpoint", () => {
+  const deliver = (body: string, header: string | null, now = new Date()) =>
+    handlePaymentWebhook(
+      db,
+      TEST_PROVIDER,
+      SECRET,
+      new Request("http://localhost/api/webhooks/payments", {
+        method: "POST",
+        headers: header ? { [SIGNATURE_HEADER]: header } : {},
+        body,
+      }),
+      now,
+    );
+  const signed = (payload: unknown) => {
+    const body = JSON.stringify(payload);
+    return { body, header: signWebhook(SECRET, body) };
+  };
+
+  async function startedPayment() {
+    const { order } = await orderWithPayment();
+    const started = await startTestPayment(db, order.id);
+    expect(started.pagePath).toBe(`/pay/${started.providerRef}`);
+    const payment = await db.payment.findUniqueOrThrow({
+      where: { provider_providerRef: { provider: TEST_PROVIDER, providerRef: started.providerRef } },
+    });
+    return { order, payment };
+  }
+
+  it("the success card pays the order through a signed delivery; a redelivery is a 200 duplicate", async () => {
+    const { order, payment } = await startedPayment();
+    const { body, header } = signed(testPaymentEvent(payment, testCardOutcome("4242 4242 4242 4242")));
+    const first = await deliver(body, header);
+    expect([first.status, await first.json()]).toEqual([200, { status: "processed", outcome: "order paid" }]);
+    expect(await statusOf(order.id)).toBe("PAID");
+    const again = await deliver(body, header);
+    expect([again.status, await again.json()]).toEqual([200, { status: "duplicate" }]);
+  });
+
+  it("the declined card leaves the order awaiting payment", async () => {
+    const { order, payment } = await startedPayment();
+    const { body, header } = signed(testPaymentEvent(payment, testCardOutcome("4000000000000002")));
+    expect((await deliver(body, header)).status).toBe(200);
+    expect(await statusOf(order.id)).toBe("PENDING_PAYMENT");
+  });
+
+  it("an unknown card is a 400 on the card number; a paid order cannot be paid again", async () => {
+    expect(() => testCardOutcome("1234123412341234")).toThrow(/test cards/);
+    const { order } = await startedPayment();
+    await moveOrder(db, order.id, "PAID");
+    await expect(startTestPayment(db, order.id)).rejects.toThrow(/not awaiting payment/);
+  });
+
+  it.each([
+    ["no signature", (b: string) => deliver(b, null), "signature missing"],
+    [
+      "a signature over another body",
+      (b: string) => deliver(b, signWebhook(SECRET, `${b} `)),
+      "signature mismatch",
+    ],
+    ["another secret", (b: string) => deliver(b, signWebhook("not-the-secret", b)), "signature mismatch"],
+    [
+      "a delivery six minutes old",
+      (b: string) => deliver(b, signWebhook(SECRET, b, new Date(Date.now() - 360_000))),
+      "signature expired",
+    ],
+  ])("refuses %s with a 400, storing nothing", async (_, send, error) => {
+    const { payment } = await startedPayment();
+    const event = testPaymentEvent(payment, "succeeded");
+    const response = await send(JSON.stringify(event));
+    expect([response.status, await response.json()]).toEqual([400, { error }]);
+    expect(await db.paymentEvent.count({ where: { eventId: event.id } })).toBe(0);
+  });
+
+  it("refuses a signed body that is not JSON, or not an event, with a 400 naming the fields", async () => {
+    const notJson = "not json";
+    expect((await deliver(notJson, signWebhook(SECRET, notJson))).status).toBe(400);
+    const { body, header } = signed({
+      id: "evt_x",
+      type: "payment.teleported",
+      data: { paymentRef: "p", amount: -1, currency: "usd" },
+    });
+    const response = await deliver(body, header);
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { fields: string[] }).fields.sort()).toEqual([
+      "data.amount",
+      "data.currency",
+      "type",
+    ]);
   });
 });
