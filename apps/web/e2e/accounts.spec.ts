@@ -3,14 +3,9 @@
 // Mail is real: the app delivers it over SMTP to e2e/support/mail-catcher.ts, and the tests read
 // it from there, links and all.
 import { readFile } from "node:fs/promises";
-import {
-  test as base,
-  expect,
-  type APIRequestContext,
-  type Browser,
-  type Page,
-  type TestInfo,
-} from "@playwright/test";
+import type { APIRequestContext, Browser, Page, TestInfo } from "@playwright/test";
+
+import { test as base, expect } from "./support/test";
 
 // As in playwright.config.ts: the app under test, and the mail catcher's HTTP side.
 const APP = `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`;
@@ -92,26 +87,11 @@ class Inbox {
   }
 }
 
-const test = base.extend<{ consoleErrors: string[] }>({
+const test = base.extend({
   // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
   extraHTTPHeaders: async ({}, provide, testInfo) => {
     await provide({ "x-forwarded-for": clientAddress(testInfo) });
   },
-  // Hydration mismatches and failed requests show up as browser console errors: every test fails
-  // on any, except the failed load a 404 page reports for itself.
-  consoleErrors: [
-    async ({ page }, use) => {
-      const errors: string[] = [];
-      page.on("console", (message) => {
-        if (message.type() === "error" && !message.text().includes("status of 404"))
-          errors.push(message.text());
-      });
-      page.on("pageerror", (error) => errors.push(error.message));
-      await use(errors);
-      expect(errors, "errors in the browser console").toEqual([]);
-    },
-    { auto: true },
-  ],
 });
 
 // ----- the steps a person takes -------------------------------------------------------------

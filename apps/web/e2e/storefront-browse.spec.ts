@@ -1,22 +1,6 @@
-import { test as base, expect, type Locator, type Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 
-// Hydration mismatches and failed requests show up as browser console errors: every test fails
-// on any, except the failed load a 404 page reports for itself.
-const test = base.extend<{ consoleErrors: string[] }>({
-  consoleErrors: [
-    async ({ page }, use) => {
-      const errors: string[] = [];
-      page.on("console", (message) => {
-        if (message.type() === "error" && !message.text().includes("status of 404"))
-          errors.push(message.text());
-      });
-      page.on("pageerror", (error) => errors.push(error.message));
-      await use(errors);
-      expect(errors, "errors in the browser console").toEqual([]);
-    },
-    { auto: true },
-  ],
-});
+import { expect, test } from "./support/test";
 
 /** On a phone the filter panel is folded under a "Filters" button: open it (elsewhere it is always open). */
 async function openFilters(page: Page) {

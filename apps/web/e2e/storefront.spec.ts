@@ -1,4 +1,6 @@
-import { test as base, expect, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+
+import { expect, test } from "./support/test";
 
 /** Every request the page makes to the tRPC endpoint from now on. */
 function recordApiCalls(page: Page): string[] {
@@ -8,24 +10,6 @@ function recordApiCalls(page: Page): string[] {
   });
   return calls;
 }
-
-// Hydration mismatches and failed requests show up as browser console errors: every test fails
-// on any, except the failed load a 404 page reports for itself.
-const test = base.extend<{ consoleErrors: string[] }>({
-  consoleErrors: [
-    async ({ page }, use) => {
-      const errors: string[] = [];
-      page.on("console", (message) => {
-        if (message.type() === "error" && !message.text().includes("status of 404"))
-          errors.push(message.text());
-      });
-      page.on("pageerror", (error) => errors.push(error.message));
-      await use(errors);
-      expect(errors, "errors in the browser console").toEqual([]);
-    },
-    { auto: true },
-  ],
-});
 
 test.describe("a shopper browsing the catalog", () => {
   test("sees featured products and categories on the home page, rendered without a client refetch", async ({

@@ -21,6 +21,7 @@ import {
 import { useHydrated } from "~/lib/use-hydrated";
 import { api } from "~/trpc/react";
 
+import { CategoryChips } from "./category-chips";
 import { FilterPanel, type CategoryNode, type Facets } from "./filter-panel";
 import { ProductGrid } from "./product-grid";
 
@@ -351,21 +352,7 @@ function EmptyResults({
           </Link>
         </p>
       )}
-      <nav aria-label="Browse categories" className="mt-6">
-        <p className="text-sm text-gray-700">Or browse a category:</p>
-        <ul className="mt-3 flex flex-wrap justify-center gap-2">
-          {categories.map((category) => (
-            <li key={category.id}>
-              <Link
-                href={`/categories/${category.slug}` as Route}
-                className="inline-block rounded-full border border-gray-300 px-3 py-1 text-sm hover:border-brand-600 focus-visible:outline-2 focus-visible:outline-brand-600"
-              >
-                {category.name}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <CategoryChips categories={categories} className="mt-6" />
     </div>
   );
 }

@@ -2,19 +2,8 @@ import { cartAddInput, cartSetQuantityInput } from "@bazaar/validators";
 
 import type { Context } from "../context.ts";
 import { createTRPCRouter, publicProcedure } from "../trpc.ts";
+import { currentCartId } from "./caller.ts";
 import * as cart from "./service.ts";
-
-/** The caller's cart: the account's when signed in, else the guest cart they hold, if any. */
-async function currentCartId(ctx: Context): Promise<string | null> {
-  if (ctx.session) return cart.cartIdForUser(ctx.db, ctx.session.user.id);
-  if (!ctx.guestCart.id) return null;
-  // A cookie for a cart that is gone (merged into an account, or cleaned up) holds nothing.
-  const exists = await ctx.db.cart.findFirst({
-    where: { id: ctx.guestCart.id, userId: null },
-    select: { id: true },
-  });
-  return exists?.id ?? null;
-}
 
 /** The caller's cart, made if they have none; a new guest cart is handed back as cookie and token. */
 async function cartToWrite(ctx: Context): Promise<{ cartId: string; cartToken: string | null }> {

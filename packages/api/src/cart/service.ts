@@ -3,7 +3,7 @@
 import type { Db, Prisma } from "@bazaar/db";
 import { TRPCError } from "@trpc/server";
 
-import { MAX_LINE_QUANTITY } from "@bazaar/validators";
+import { formatMoney, MAX_LINE_QUANTITY } from "@bazaar/validators";
 
 import { fieldError } from "../errors.ts";
 
@@ -32,11 +32,15 @@ export interface CartView {
   changes: string[];
 }
 
-const money = (amount: number, currency: string) =>
-  new Intl.NumberFormat("en-US", { style: "currency", currency }).format(amount / 100);
-
 export async function createGuestCart(db: Db): Promise<string> {
   return (await db.cart.create({ data: {}, select: { id: true } })).id;
+}
+
+/** The guest cart behind a verified token, or null when it is gone (merged, cleaned up) or an account's. */
+export async function heldGuestCart(db: Db, cartId: string | null): Promise<string | null> {
+  if (!cartId) return null;
+  const cart = await db.cart.findFirst({ where: { id: cartId, userId: null }, select: { id: true } });
+  return cart?.id ?? null;
 }
 
 /** The account's cart, made on first use. */
@@ -99,7 +103,7 @@ export async function viewCart(db: Db, cartId: string): Promise<CartView> {
       }
       if (item.unitAmountSeen !== variant.priceAmount) {
         changes.push(
-          `The price of ${label} changed from ${money(item.unitAmountSeen, currency)} to ${money(variant.priceAmount, currency)}.`,
+          `The price of ${label} changed from ${formatMoney({ amount: item.unitAmountSeen, currency })} to ${formatMoney({ amount: variant.priceAmount, currency })}.`,
         );
       }
       if (quantity !== item.quantity || item.unitAmountSeen !== variant.priceAmount) {

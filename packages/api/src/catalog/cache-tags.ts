@@ -9,6 +9,11 @@ export const catalogTags = {
   product: (slug: string) => `product:${slug}`,
 } as const;
 
+/** What a change to these products' prices or stock makes stale: every listing, and their pages. */
+export function productChangeTags(slugs: readonly string[]): string[] {
+  return [catalogTags.listings, ...slugs.map((slug) => catalogTags.product(slug))];
+}
+
 export type CatalogChangeListener = (tags: string[]) => void | Promise<void>;
 
 // One registry per process: a bundler may give each route its own copy of this module (Next does),

@@ -4,7 +4,7 @@ import { Prisma, type DbOrTx } from "@bazaar/db";
 import { encodeProductCursor, type Money, type ProductCursor, type ProductSort } from "@bazaar/validators";
 
 import { fieldError, notFound } from "../errors.ts";
-import { catalogChanged, catalogTags } from "./cache-tags.ts";
+import { catalogChanged, productChangeTags } from "./cache-tags.ts";
 import {
   listingCountQuery,
   listingPageQuery,
@@ -438,7 +438,7 @@ export async function suggest(db: DbOrTx, input: { q: string; limit: number }): 
 /** The tags a change to one product's prices or stock makes stale: every listing, and its own page. */
 async function tagsForProduct(db: DbOrTx, productId: string): Promise<string[]> {
   const product = await db.product.findUniqueOrThrow({ where: { id: productId }, select: { slug: true } });
-  return [catalogTags.listings, catalogTags.product(product.slug)];
+  return productChangeTags([product.slug]);
 }
 
 /**

@@ -2,17 +2,14 @@ import { checkoutQuoteInput, placeOrderInput } from "@bazaar/validators";
 
 import { fieldError } from "../errors.ts";
 import { createTRPCRouter, publicProcedure } from "../trpc.ts";
-import { cartIdForUser } from "../cart/service.ts";
+import { currentCartId } from "../cart/caller.ts";
 import type { Context } from "../context.ts";
 import * as checkout from "./service.ts";
 
 async function cartIdOf(ctx: Context): Promise<string> {
-  if (ctx.session) return cartIdForUser(ctx.db, ctx.session.user.id);
-  const held = ctx.guestCart.id
-    ? await ctx.db.cart.findFirst({ where: { id: ctx.guestCart.id, userId: null }, select: { id: true } })
-    : null;
-  if (!held) throw fieldError("BAD_REQUEST", "cart", "is empty");
-  return held.id;
+  const cartId = await currentCartId(ctx);
+  if (!cartId) throw fieldError("BAD_REQUEST", "cart", "is empty");
+  return cartId;
 }
 
 /** What the order summary shows; the whole order is read through `orders.get`. */

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { Prisma, type Db, type OrderStatus } from "@bazaar/db";
 import { TRPCError } from "@trpc/server";
 
-import { catalogChanged, catalogTags } from "../catalog/cache-tags.ts";
+import { catalogChanged, productChangeTags } from "../catalog/cache-tags.ts";
 import { fieldError, notFound } from "../errors.ts";
 import { assertTransition, HOLDS_UNPAID_STOCK, illegalTransition } from "./status.ts";
 
@@ -226,15 +226,9 @@ export async function placeOrder(db: Db, input: PlaceOrderInput, now = new Date(
     if (first) return first;
     throw error;
   }
-  await catalogChanged(stockTags(placed.productSlugs));
+  await catalogChanged(productChangeTags(placed.productSlugs));
   return placed.order;
 }
-
-// Stock levels show on product pages ("only 3 left") and decide "in stock" in listings.
-const stockTags = (slugs: string[]) => [
-  catalogTags.listings,
-  ...slugs.map((slug) => catalogTags.product(slug)),
-];
 
 /**
  * Move an order to `to` if its status allows it, in one transaction; leaving an unpaid status
@@ -248,7 +242,7 @@ export async function moveOrder(
   now = new Date(),
 ): Promise<PlacedOrder> {
   const result = await db.$transaction((tx) => moveOrderWithin(tx, orderId, to, now));
-  if (result.restocked.length > 0) await catalogChanged(stockTags(result.restocked));
+  if (result.restocked.length > 0) await catalogChanged(productChangeTags(result.restocked));
   return result.order;
 }
 

@@ -3,7 +3,7 @@
 import type { Db, Prisma } from "@bazaar/db";
 import { z } from "zod";
 
-import { catalogChanged, catalogTags } from "../catalog/cache-tags.ts";
+import { catalogChanged, productChangeTags } from "../catalog/cache-tags.ts";
 import { moveOrderWithin } from "../orders/service.ts";
 
 export const paymentEventSchema = z.object({
@@ -55,10 +55,7 @@ async function processStoredEvent(db: Db, provider: string, eventId: string): Pr
     return { status: "processed" as const, outcome, restocked };
   });
   if (result.restocked.length > 0) {
-    await catalogChanged([
-      catalogTags.listings,
-      ...result.restocked.map((slug) => catalogTags.product(slug)),
-    ]);
+    await catalogChanged(productChangeTags(result.restocked));
   }
   return result.status === "duplicate"
     ? { status: "duplicate" }

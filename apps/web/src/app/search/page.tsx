@@ -1,8 +1,8 @@
-import type { Metadata, Route } from "next";
-import Link from "next/link";
+import type { Metadata } from "next";
 
 import { ListingSection } from "~/components/listing-section";
 import { parseListingParams } from "~/lib/listing-params";
+import { CategoryChips } from "~/components/category-chips";
 import { trpc } from "~/trpc/server";
 
 export const dynamic = "force-dynamic";
@@ -57,21 +57,7 @@ async function SearchPrompt() {
           Search
         </button>
       </form>
-      <nav aria-label="Browse categories" className="mt-8">
-        <p className="text-sm text-gray-700">Or browse a category:</p>
-        <ul className="mt-3 flex flex-wrap justify-center gap-2">
-          {categories.map((category) => (
-            <li key={category.id}>
-              <Link
-                href={`/categories/${category.slug}` as Route}
-                className="inline-block rounded-full border border-gray-300 px-3 py-1 text-sm hover:border-brand-600 focus-visible:outline-2 focus-visible:outline-brand-600"
-              >
-                {category.name}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <CategoryChips categories={categories} className="mt-8" />
     </div>
   );
 }
