@@ -27,7 +27,15 @@ export function stopLoad(): void {
   running?.stop();
 }
 
-async function run(url: string, connections: number, seconds: number): Promise<autocannon.Result> {
+/** Options passed through to autocannon for one run (a method, a body, per-connection requests). */
+export type LoadOptions = Omit<autocannon.Options, "url" | "connections" | "duration" | "timeout">;
+
+async function run(
+  url: string,
+  connections: number,
+  seconds: number,
+  extra: LoadOptions = {},
+): Promise<autocannon.Result> {
   if (stopped) throw new Error("the load was stopped");
   if (!/^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])[:/]/.test(url)) {
     throw new Error(`refusing to load ${url}: the benchmark only targets loopback`);
@@ -35,7 +43,7 @@ async function run(url: string, connections: number, seconds: number): Promise<a
   const finished = await new Promise<autocannon.Result>((resolve, reject) => {
     running = autocannon(
       // A slow answer should show as latency, not as an error: 30 s before a request times out.
-      { url, connections, duration: seconds, timeout: 30 },
+      { ...extra, url, connections, duration: seconds, timeout: 30 },
       (error, result) => {
         running = undefined;
         if (error) reject(error instanceof Error ? error : new Error(String(error)));
@@ -47,13 +55,7 @@ async function run(url: string, connections: number, seconds: number): Promise<a
   return finished;
 }
 
-/** A short unmeasured run first (JIT, pools, caches), then the measured one. */
-export async function measure(
-  url: string,
-  options: { connections: number; seconds: number; warmupSeconds: number },
-): Promise<LoadResult> {
-  if (options.warmupSeconds > 0) await run(url, options.connections, options.warmupSeconds);
-  const result = await run(url, options.connections, options.seconds);
+function summarize(result: autocannon.Result): LoadResult {
   return {
     requestsPerSecond: result.requests.average,
     latency: {
@@ -69,4 +71,26 @@ export async function measure(
     bytesPerSecond: result.throughput.average,
     seconds: result.duration,
   };
+}
+
+/**
+ * One run with extra autocannon options, no warm-up (cart-load.ts warms up with requests of its
+ * own). `responses2xx` is how many answers were 2xx, for callers that check the server's state.
+ */
+export async function loadOnce(
+  url: string,
+  options: { connections: number; seconds: number } & LoadOptions,
+): Promise<LoadResult & { responses2xx: number }> {
+  const { connections, seconds, ...extra } = options;
+  const result = await run(url, connections, seconds, extra);
+  return { ...summarize(result), responses2xx: result["2xx"] };
+}
+
+/** A short unmeasured run first (JIT, pools, caches), then the measured one. */
+export async function measure(
+  url: string,
+  options: { connections: number; seconds: number; warmupSeconds: number },
+): Promise<LoadResult> {
+  if (options.warmupSeconds > 0) await run(url, options.connections, options.warmupSeconds);
+  return summarize(await run(url, options.connections, options.seconds));
 }

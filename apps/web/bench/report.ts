@@ -57,3 +57,43 @@ export function formatTable(results: readonly EndpointResult[]): string {
 
 /** How many failed requests a run had: any at all fails the benchmark. */
 export const failures = (r: LoadResult) => r.non2xx + r.errors;
+
+/** A row of the write table: add-to-cart under load, checkout without and with contention. */
+export interface WriteRow {
+  name: string;
+  requestsPerSecond: number;
+  /** Orders placed per second (checkout only). */
+  ordersPerSecond: number | null;
+  /** Milliseconds. */
+  latency: { p50: number; p99: number };
+  /** autocannon records whole milliseconds; the checkout rounds time each request finer. */
+  wholeMilliseconds: boolean;
+  requests: number;
+  ok: number;
+  /** 409s a shopper may meet: out of stock (checkout only). */
+  conflicts: number | null;
+  /** Anything else: other statuses, 5xx, errors and timeouts. Any fails the benchmark. */
+  failures: number;
+}
+
+/** Latency measured by the bench itself (fractions of a millisecond), not autocannon. */
+const preciseMs = (n: number) => (n < 10 ? `${n.toFixed(1)} ms` : `${Math.round(n)} ms`);
+
+export function formatWriteTable(rows: readonly WriteRow[]): string {
+  const header = ["scenario", "req/s", "orders/s", "p50", "p99", "requests", "2xx", "409", "other/errors"];
+  const cells = rows.map((r) => [
+    r.name,
+    rate(r.requestsPerSecond),
+    r.ordersPerSecond === null ? "-" : rate(r.ordersPerSecond),
+    (r.wholeMilliseconds ? ms : preciseMs)(r.latency.p50),
+    (r.wholeMilliseconds ? ms : preciseMs)(r.latency.p99),
+    String(r.requests),
+    String(r.ok),
+    r.conflicts === null ? "-" : String(r.conflicts),
+    String(r.failures),
+  ]);
+  const widths = header.map((title, i) => Math.max(title.length, ...cells.map((row) => row[i]?.length ?? 0)));
+  const line = (row: readonly string[]) =>
+    row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join("  ");
+  return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...cells.map(line)].join("\n");
+}

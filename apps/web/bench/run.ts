@@ -8,7 +8,11 @@
 //    each a process of its own.
 // 3. For each endpoint and each server: a short warm-up, then BENCH_DURATION seconds of load from
 //    BENCH_CONNECTIONS connections (autocannon).
-// 4. A table on stdout and bench/results/latest.json. Any non-2xx answer or error fails the run.
+// 4. Writes, on the app with its cache: `cart.add` under the same load (cart-load.ts), then
+//    SHOPPERS guest carts checking out at once, without and with contention for one variant's
+//    stock (checkout-contention.ts), which must end in exactly as many orders as there was stock.
+// 5. Tables on stdout and bench/results/latest.json. Any non-2xx answer (but the 409s a contended
+//    checkout must give), error or failed check fails the run.
 // Everything started is stopped on success, failure, Ctrl-C and at the overall deadline.
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -26,9 +30,15 @@ import { seedBulkProducts } from "@bazaar/db/seed/bulk";
 import { openScratchDatabase, readDbEnv } from "@bazaar/db/server";
 
 import { readBenchEnv, serverEnvironment } from "./env.ts";
+import { measureCartAdds } from "./cart-load.ts";
+import {
+  measureCheckoutContention,
+  WORST_CASE_SECONDS as CHECKOUT_WORST_CASE_SECONDS,
+  type CheckoutRunResult,
+} from "./checkout-contention.ts";
 import { measure, stopLoad, type LoadResult } from "./load.ts";
 import { freePort, startServer, waitUntilServing, type Server } from "./processes.ts";
-import { failures, formatTable, type EndpointResult } from "./report.ts";
+import { failures, formatTable, formatWriteTable, type EndpointResult, type WriteRow } from "./report.ts";
 
 /** A word in thousands of generated names (and some seed ones): a popular search. */
 const SEARCH_TERM = "linen";
@@ -178,9 +188,11 @@ async function sqlTimings(url: string, q: string | undefined) {
 
 async function main(): Promise<number> {
   const settings = readBenchEnv();
-  // Ten minutes for the default settings; longer measurements get their extra time on top.
+  // Ten minutes for the default settings' reads; longer measurements get their extra time on top,
+  // and the writes theirs (add-to-cart: warm-up, run and setup; checkout: its worst case).
   const measuredSeconds = 9 * (WARMUP_SECONDS + settings.BENCH_DURATION + 1);
-  const deadlineMs = (10 * 60 + Math.max(0, measuredSeconds - 9 * 14)) * 1000;
+  const writeSeconds = 2 * (WARMUP_SECONDS + settings.BENCH_DURATION) + 60 + CHECKOUT_WORST_CASE_SECONDS;
+  const deadlineMs = (10 * 60 + Math.max(0, measuredSeconds - 9 * 14) + writeSeconds) * 1000;
   setTimeout(
     () => void shutdown(1, `gave up: the run took longer than ${deadlineMs / 60_000} minutes`),
     deadlineMs,
@@ -335,7 +347,46 @@ async function main(): Promise<number> {
     search: await sqlTimings(database.url, SEARCH_TERM),
   };
 
-  // 4. The report.
+  // 4. The writes, after the reads (they change stock, which the cached pages show).
+  log(`cart.add on ${app.name}: ${settings.BENCH_DURATION} s, ${settings.BENCH_CONNECTIONS} connections`);
+  const cartAdd = await measureCartAdds({
+    origin: app.origin,
+    databaseUrl: database.url,
+    connections: settings.BENCH_CONNECTIONS,
+    seconds: settings.BENCH_DURATION,
+    warmupSeconds: WARMUP_SECONDS,
+    log,
+  });
+  log(`checkout.placeOrder on ${app.name}: shoppers all at once, in rounds`);
+  const checkout = await measureCheckoutContention({ origin: app.origin, databaseUrl: database.url, log });
+  const checkoutRow = (run: CheckoutRunResult): WriteRow => ({
+    name: run.name,
+    requestsPerSecond: run.requestsPerSecond,
+    ordersPerSecond: run.ordersPerSecond,
+    latency: run.latency,
+    wholeMilliseconds: false,
+    requests: run.requests,
+    ok: run.placed,
+    conflicts: run.outOfStock + run.cartChanged,
+    failures: Object.values(run.otherStatus).reduce((sum, n) => sum + n, 0),
+  });
+  const writeRows: WriteRow[] = [
+    {
+      name: "add to cart (cart.add)",
+      requestsPerSecond: cartAdd.load.requestsPerSecond,
+      ordersPerSecond: null,
+      latency: cartAdd.load.latency,
+      wholeMilliseconds: true,
+      requests: cartAdd.load.requests,
+      ok: cartAdd.load.requests - cartAdd.load.non2xx,
+      conflicts: null,
+      failures: failures(cartAdd.load),
+    },
+    checkoutRow(checkout.uncontended),
+    checkoutRow(checkout.contended),
+  ];
+
+  // 5. The report.
   console.log(
     `\nStorefront under load: ${catalog.products} products, ${settings.BENCH_CONNECTIONS} connections, ${settings.BENCH_DURATION} s per run (after ${WARMUP_SECONDS} s of warm-up)\n`,
   );
@@ -346,6 +397,15 @@ async function main(): Promise<number> {
   );
   console.log(
     "The bare product 'page' is the product's row as JSON: a lower bound on the work, not equivalent HTML.",
+  );
+  console.log(
+    `\nWrites on the app with its cache: cart.add from ${settings.BENCH_CONNECTIONS} connections for ${settings.BENCH_DURATION} s (${cartAdd.carts} guest carts of ${cartAdd.linesPerCart} lines); ` +
+      `checkout.placeOrder from ${checkout.shoppers} guest carts at once, ${checkout.rounds} rounds each (contended: ${checkout.stock} in stock for ${checkout.shoppers})\n`,
+  );
+  console.log(formatWriteTable(writeRows));
+  console.log(
+    `Contended 409s: ${checkout.contended.outOfStock} out of stock under the row lock, ${checkout.contended.cartChanged} seen sold out by the quote before it; ` +
+      `the variant's stock ended at 0 and ${checkout.stock} orders were placed in every round unless a FAILED line says otherwise.`,
   );
 
   const report = {
@@ -375,6 +435,7 @@ async function main(): Promise<number> {
     sqlMilliseconds: sql,
     answers,
     endpoints: results,
+    writes: { cartAdd, checkout },
   };
   await writeFile(path.join(resultsDir, "latest.json"), `${JSON.stringify(report, null, 2)}\n`);
   log(`wrote ${path.relative(process.cwd(), path.join(resultsDir, "latest.json"))}`);
@@ -389,6 +450,12 @@ async function main(): Promise<number> {
     )
       .filter(([, run]) => failures(run) > 0)
       .map(([who, run]) => `${r.name} on ${who}: ${run.non2xx} non-2xx, ${run.errors} errors`),
+  );
+  failed.push(
+    ...cartAdd.problems.map((problem) => `cart.add: ${problem}`),
+    ...[checkout.uncontended, checkout.contended].flatMap((run) =>
+      run.problems.map((problem) => `${run.name}: ${problem}`),
+    ),
   );
   for (const line of failed) console.error(`[bench] FAILED: ${line}`);
   return failed.length > 0 ? 1 : 0;
