@@ -99,6 +99,9 @@ export default defineConfig({
         SMTP_URL: `smtp://127.0.0.1:${mailPorts.smtp}`,
         // e2e/checkout.spec.ts signs deliveries to the payments webhook with it.
         PAYMENTS_WEBHOOK_SECRET: e2ePaymentsSecret,
+        // The test provider reports a little after the shopper returns, so the order page's
+        // "confirming payment" state is seen before it turns paid (e2e/purchase.spec.ts).
+        TEST_PAYMENTS_DELAY_MS: "1500",
       },
     },
     // The OpenID Provider the shop signs in with (over http on loopback: see the script).

@@ -4,11 +4,13 @@
 import { expect, test, type Page } from "@playwright/test";
 
 import { OIDC_ACCOUNTS } from "./support/oidc-provider";
+import { findProduct, plenty } from "./support/shop";
 
 type Login = keyof typeof OIDC_ACCOUNTS;
 
-// The session cookie over plain http (APP_URL is http://127.0.0.1:<port> in these runs).
+// The session and guest-cart cookies over plain http (APP_URL is http://127.0.0.1:<port> in these runs).
 const SESSION_COOKIE = "bazaar.session";
+const CART_COOKIE = "bazaar.cart";
 
 /** From the shop's sign-in page to the provider, through its login (and consent) pages, and back. */
 async function signInWithTestSso(
@@ -79,13 +81,31 @@ test.describe("signing in with an OpenID Connect provider", { tag: "@oidc" }, ()
     expect(second.user?.id).toBe(first.user?.id);
   });
 
-  test("returns to the page the shopper came from; an address the provider did not vouch for stays unconfirmed", async ({
+  test("returns to the page the shopper came from with the guest's cart; an address the provider did not vouch for stays unconfirmed", async ({
     page,
+    context,
+    request,
   }) => {
+    // As a guest, first: the cart is the browser's cookie.
+    const product = await findProduct(request, plenty, 7);
+    const added = await page.request.post("/api/trpc/cart.add", {
+      data: { json: { variantId: product.variant.id, quantity: 2 } },
+    });
+    expect(added.status()).toBe(200);
+    expect((await context.cookies()).some((c) => c.name === CART_COOKIE)).toBe(true);
+
     await signInWithTestSso(page, "rowan", { from: "/products" });
     await expect(page).toHaveURL("/products");
     const { user } = await me(page);
     expect(user).toMatchObject({ email: OIDC_ACCOUNTS.rowan.email, emailVerified: null });
+
+    // The guest cart joined the account's, and its cookie is gone.
+    const cart = (await (await page.request.get("/api/trpc/cart.get")).json()) as {
+      result: { data: { json: { lines: { variantId: string; quantity: number }[] } } };
+    };
+    const lines = cart.result.data.json.lines.map((line) => [line.variantId, line.quantity]);
+    expect(lines).toEqual([[product.variant.id, 2]]);
+    expect((await context.cookies()).some((c) => c.name === CART_COOKIE)).toBe(false);
   });
 
   test("does not let a second provider account into an account created with the same email", async ({

@@ -21,6 +21,9 @@ import { createDatabaseMailer, createSmtpMailer, readMailEnv, type Mailer } from
 import { TRPCError } from "@trpc/server";
 
 import { logger, type Logger } from "./logger.ts";
+import type { OrderFeed } from "./orders/live.ts";
+import { paymentsFromEnv } from "./payments/env.ts";
+import type { PaymentProvider } from "./payments/provider.ts";
 import { passThroughReadCache, type ReadCache } from "./read-cache.ts";
 
 /** Who is calling: a live session from the database, or null for an anonymous caller. */
@@ -44,6 +47,11 @@ export interface Context {
   readCache: ReadCache;
   /** A guest's cart, from the signed cookie (web) or `X-Cart-Token` (apps). */
   guestCart: GuestCart;
+  /** What values the server hands out are signed with (guest carts, guests' order links). */
+  signingSecret: string;
+  paymentProvider: PaymentProvider;
+  /** Live order changes for subscriptions; without one, they re-read on a timer only. */
+  orderFeed: OrderFeed | null;
 }
 
 export interface GuestCart {
@@ -99,6 +107,8 @@ export async function createContext(options: {
   mailer?: Mailer;
   sessionKind?: SessionKind;
   readCache?: ReadCache;
+  paymentProvider?: PaymentProvider;
+  orderFeed?: OrderFeed;
   /** The response's headers, where the route can set cookies (the fetch adapter passes them). */
   resHeaders?: Headers;
 }): Promise<Context> {
@@ -153,5 +163,8 @@ export async function createContext(options: {
     appUrl,
     sessionKind: options.sessionKind ?? "BEARER",
     readCache: options.readCache ?? passThroughReadCache,
+    signingSecret: secret,
+    paymentProvider: options.paymentProvider ?? paymentsFromEnv().provider,
+    orderFeed: options.orderFeed ?? null,
   };
 }

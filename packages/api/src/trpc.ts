@@ -7,6 +7,14 @@ import { fieldErrorsOf, TooManyRequestsError } from "./errors.ts";
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
+  // Subscriptions (the live order page) are server-sent events. A comment every 10 s keeps proxies
+  // from closing a quiet stream; a client that hears nothing for 25 s reconnects and re-reads.
+  sse: {
+    ping: { enabled: true, intervalMs: 10_000 },
+    client: { reconnectAfterInactivityMs: 25_000 },
+    // Streams end after an hour, so long-open tabs do not hold connections forever; clients reconnect.
+    maxDurationMs: 60 * 60_000,
+  },
   errorFormatter({ shape, error, ctx }) {
     const fieldErrors = fieldErrorsOf(error);
     // Details of unexpected failures stay in the logs; the client gets a generic message and the

@@ -23,19 +23,67 @@ export interface ErrorBody {
   };
 }
 
-export async function callHttp(
-  db: Db,
-  procedure: string,
-  options: {
-    input?: unknown;
-    mutation?: boolean;
-    token?: string;
-    headers?: Record<string, string>;
-    rateLimiter?: RateLimiter;
-    mailer?: Mailer;
-    readCache?: ReadCache;
-  } = {},
-) {
+interface CallOptions {
+  input?: unknown;
+  mutation?: boolean;
+  token?: string;
+  headers?: Record<string, string>;
+  rateLimiter?: RateLimiter;
+  mailer?: Mailer;
+  readCache?: ReadCache;
+}
+
+export async function callHttp(db: Db, procedure: string, options: CallOptions = {}) {
+  const response = await requestHttp(db, procedure, options);
+  const body: unknown = await response.json();
+  return {
+    status: response.status,
+    headers: response.headers,
+    body,
+    /** The procedure's result, for a 200. */
+    data: (body as { result?: { data?: { json?: unknown } } }).result?.data?.json,
+    error: (body as Partial<ErrorBody>).error?.json,
+  };
+}
+
+/**
+ * The first server-sent event a subscription answers with ("data" or "serialized-error"), then
+ * the stream is closed. Bounded: no event within 5 s fails.
+ */
+export async function firstServerEvent(db: Db, procedure: string, options: CallOptions = {}) {
+  const response = await requestHttp(db, procedure, options);
+  const reader = response.body?.getReader();
+  if (!reader) throw new Error("no stream");
+  const decoder = new TextDecoder();
+  let text = "";
+  const deadline = Date.now() + 5_000;
+  try {
+    while (Date.now() < deadline) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += decoder.decode(value, { stream: true });
+      // The stream opens with a "connected" event; the next event is the first answer.
+      const event = text
+        .split("\n\n")
+        .map((block) => ({
+          type: /^event: (.+)$/m.exec(block)?.[1] ?? "message",
+          data: /^data: (.+)$/m.exec(block)?.[1],
+        }))
+        .find((block) => block.type !== "connected" && block.type !== "ping" && block.data !== undefined);
+      if (event)
+        return {
+          status: response.status,
+          type: event.type,
+          data: JSON.parse(event.data ?? "null") as unknown,
+        };
+    }
+    throw new Error(`no event within 5 s: ${text}`);
+  } finally {
+    await reader.cancel();
+  }
+}
+
+async function requestHttp(db: Db, procedure: string, options: CallOptions): Promise<Response> {
   const headers = new Headers(options.headers);
   if (options.token) headers.set("authorization", `Bearer ${options.token}`);
   const encoded = options.input === undefined ? undefined : JSON.stringify({ json: options.input });
@@ -47,7 +95,7 @@ export async function callHttp(
     headers,
     body: options.mutation ? (encoded ?? "{}") : undefined,
   });
-  const response = await fetchRequestHandler({
+  return fetchRequestHandler({
     endpoint: "/api/trpc",
     router: appRouter,
     req,
@@ -63,13 +111,4 @@ export async function callHttp(
     // The same header the web app's route sends.
     responseMeta: ({ errors }) => ({ headers: new Headers(retryAfterHeader(errors)) }),
   });
-  const body: unknown = await response.json();
-  return {
-    status: response.status,
-    headers: response.headers,
-    body,
-    /** The procedure's result, for a 200. */
-    data: (body as { result?: { data?: { json?: unknown } } }).result?.data?.json,
-    error: (body as Partial<ErrorBody>).error?.json,
-  };
 }

@@ -11,6 +11,7 @@ export {
   accountExistsMessage,
   escapeHtml,
   magicLinkMessage,
+  orderConfirmationMessage,
   passwordChangedMessage,
   resetPasswordMessage,
   verifyEmailMessage,

@@ -33,7 +33,7 @@ function compose(letter: Letter): MailMessage {
   ].join("\n\n");
   const html = [
     `<p>${escapeHtml(hello)}</p>`,
-    ...letter.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
+    ...letter.paragraphs.map((p) => `<p>${escapeHtml(p).replaceAll("\n", "<br>")}</p>`),
     ...(letter.action
       ? [`<p><a href="${escapeHtml(letter.action.url)}">${escapeHtml(letter.action.label)}</a></p>`]
       : []),
@@ -114,6 +114,31 @@ export function passwordChangedMessage(input: { to: string; name: string | null;
       "The password for your account was just changed, and every other session was signed out.",
       `If you didn't do this, reset your password now at ${input.resetUrl}.`,
     ],
+    footer: "Bazaar",
+  });
+}
+
+/** Sent by the order-confirmation job once the order is paid; amounts arrive already formatted. */
+export function orderConfirmationMessage(input: {
+  to: string;
+  name: string | null;
+  orderNumber: number;
+  lines: { description: string; quantity: number; amount: string }[];
+  totals: { label: string; amount: string }[];
+  shipTo: string[];
+  url: string;
+}) {
+  return compose({
+    to: input.to,
+    subject: `Your Bazaar order ${input.orderNumber} is confirmed`,
+    greeting: input.name,
+    paragraphs: [
+      `Thank you: we have your payment for order ${input.orderNumber}, and we are getting it ready.`,
+      input.lines.map((line) => `${line.quantity} × ${line.description}: ${line.amount}`).join("\n"),
+      input.totals.map((total) => `${total.label}: ${total.amount}`).join("\n"),
+      ...(input.shipTo.length > 0 ? [`Shipping to:\n${input.shipTo.join("\n")}`] : []),
+    ],
+    action: { label: "See your order", url: input.url },
     footer: "Bazaar",
   });
 }

@@ -101,3 +101,8 @@ export const cartSetQuantityInput = z.object({
 });
 
 export const orderIdInput = z.object({ orderId: z.string().min(1, "is required").max(64, "is too long") });
+
+/** An order, and for a guest away from the cart that placed it, the signed `access` from its link. */
+export const orderLookupInput = orderIdInput.extend({
+  access: z.string().max(200, "is too long").optional(),
+});

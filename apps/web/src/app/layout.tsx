@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Suspense, type ReactNode } from "react";
 
 import { AccountMenu, AccountMenuFallback } from "~/components/account-menu";
+import { CartMenu, CartMenuFallback } from "~/components/cart-menu";
 import { SearchBox, SearchBoxFallback } from "~/components/search-box";
 import { TRPCReactProvider } from "~/trpc/react";
 
@@ -46,6 +47,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
                       All products
                     </Link>
                   </li>
+                  <Suspense fallback={<CartMenuFallback />}>
+                    <CartMenu />
+                  </Suspense>
                   <Suspense fallback={<AccountMenuFallback />}>
                     <AccountMenu />
                   </Suspense>

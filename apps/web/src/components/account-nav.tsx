@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 
 const SECTIONS: readonly { href: Route; label: string }[] = [
   { href: "/account", label: "Profile" },
+  { href: "/account/orders", label: "Orders" },
   { href: "/account/security", label: "Security" },
   { href: "/account/privacy", label: "Privacy" },
 ];

@@ -1,9 +1,10 @@
 "use client";
 
-// The pieces every account form is made of. Each form is a server action driven by
-// `useActionState`, so it also works before (or without) JavaScript; these components only
-// render what the action returned: values to put back, errors beside their fields, one message.
-import { useId, type InputHTMLAttributes, type ReactNode } from "react";
+// The pieces the shop's forms are made of. The account forms are server actions driven by
+// `useActionState`, so they also work before (or without) JavaScript; the checkout calls its
+// procedures from the browser and hands its errors over in the same shape. These components only
+// render that state: values to put back, errors beside their fields, one message.
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from "react";
 import { useFormStatus } from "react-dom";
 
 import type { FormState } from "~/server/form-state";
@@ -21,23 +22,31 @@ export function fieldMessage(label: string, message: string): string {
 const inputClass =
   "block w-full rounded-md border border-gray-300 px-3 py-2 text-base shadow-sm focus:border-brand-700 focus:outline-2 focus:outline-offset-1 focus:outline-brand-700 aria-invalid:border-red-600";
 
-type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id">;
+/** What a control needs from the field around it: its id, and the ARIA that ties it to its hint and errors. */
+interface ControlProps {
+  id: string;
+  name: string;
+  "aria-invalid"?: true;
+  "aria-describedby"?: string;
+  className: string;
+}
 
-export function TextField({
-  label,
-  name,
-  state,
-  hint,
-  defaultValue,
-  ...input
-}: InputProps & {
+interface FieldProps {
   label: string;
   name: string;
   state?: FormState;
   /** Help shown under the field and read out with it. */
   hint?: ReactNode;
-  defaultValue?: string;
-}) {
+}
+
+/** A label, the control, its hint and its errors (looked up by the control's name). */
+function Field({
+  label,
+  name,
+  state,
+  hint,
+  control,
+}: FieldProps & { control: (props: ControlProps) => ReactNode }) {
   const id = useId();
   const errors = state?.fieldErrors?.[name] ?? [];
   const hintId = `${id}-hint`;
@@ -48,15 +57,13 @@ export function TextField({
       <label htmlFor={id} className="block text-sm font-medium">
         {label}
       </label>
-      <input
-        id={id}
-        name={name}
-        defaultValue={state?.values?.[name] ?? defaultValue}
-        aria-invalid={errors.length > 0 ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        className={inputClass}
-        {...input}
-      />
+      {control({
+        id,
+        name,
+        "aria-invalid": errors.length > 0 ? true : undefined,
+        "aria-describedby": describedBy || undefined,
+        className: inputClass,
+      })}
       {hint && (
         <p id={hintId} className="text-sm text-gray-500">
           {hint}
@@ -68,6 +75,59 @@ export function TextField({
         </p>
       )}
     </div>
+  );
+}
+
+type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id">;
+
+export function TextField({
+  label,
+  name,
+  state,
+  hint,
+  defaultValue,
+  ...input
+}: InputProps & FieldProps & { defaultValue?: string }) {
+  return (
+    <Field
+      label={label}
+      name={name}
+      state={state}
+      hint={hint}
+      control={(props) => (
+        <input {...props} defaultValue={state?.values?.[name] ?? defaultValue} {...input} />
+      )}
+    />
+  );
+}
+
+type SelectProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, "name" | "id" | "children">;
+
+/** A drop-down of `options` (value → label), with the same label, hint and errors as a TextField. */
+export function SelectField({
+  label,
+  name,
+  state,
+  hint,
+  options,
+  ...select
+}: SelectProps & FieldProps & { options: Readonly<Record<string, string>> }) {
+  return (
+    <Field
+      label={label}
+      name={name}
+      state={state}
+      hint={hint}
+      control={(props) => (
+        <select {...props} {...select} className={`${props.className} bg-white`}>
+          {Object.entries(options).map(([value, text]) => (
+            <option key={value} value={value}>
+              {text}
+            </option>
+          ))}
+        </select>
+      )}
+    />
   );
 }
 

@@ -7,6 +7,8 @@ import { useId, useState } from "react";
 import { optionLabel } from "~/lib/listing-params";
 import { percentOff } from "~/lib/price";
 
+import { AddToCart } from "./add-to-cart";
+
 export type Variant = RouterOutputs["catalog"]["productBySlug"]["variants"][number];
 
 /** The option names that tell these variants apart ("size", "colour"), or none to pick by name. */
@@ -41,7 +43,7 @@ const choiceClass =
 /**
  * Choose a variant, one option at a time (size, then colour) or by name when the variants have no
  * options in common. The price, "was" price, stock state and SKU shown are always the chosen one's,
- * and are announced when they change.
+ * and are announced when they change; "Add to cart" adds the chosen one.
  */
 export function VariantPicker({ variants }: { variants: Variant[] }) {
   const id = useId();
@@ -144,6 +146,9 @@ export function VariantPicker({ variants }: { variants: Variant[] }) {
           </div>
         </fieldset>
       )}
+
+      {/* A new variant starts afresh: quantity 1, no message about the last one. */}
+      <AddToCart key={selected.id} variant={selected} />
 
       <p className="mt-4 text-xs text-gray-600">SKU {selected.sku}</p>
     </div>

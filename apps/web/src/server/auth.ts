@@ -1,8 +1,10 @@
 // next-auth, for OAuth / OpenID Connect sign-in only (see packages/auth/src/next-auth). Its
 // session is a Bazaar session in Bazaar's cookie, so the rest of the app sees no difference.
 import "server-only";
-import { nextAuthConfig, readAuthEnv, requestMeta, type AuthEnv } from "@bazaar/auth";
+import { createContext, joinGuestCart } from "@bazaar/api";
+import { cartCookie, nextAuthConfig, readAuthEnv, requestMeta, type AuthEnv } from "@bazaar/auth";
 import NextAuth from "next-auth";
+import { cookies, headers } from "next/headers";
 import type { NextRequest } from "next/server";
 
 import { getDb } from "./db";
@@ -20,8 +22,22 @@ export function authEnv(): AuthEnv {
 // outside a route handler (the sign-in server action), which never creates a session.
 export const { handlers, signIn, signOut } = NextAuth((request) => {
   const env = authEnv();
-  return nextAuthConfig({ db: getDb(), env, request: request ? requestMeta(request.headers, env) : null });
+  return nextAuthConfig({
+    db: getDb(),
+    env,
+    request: request ? requestMeta(request.headers, env) : null,
+    afterSignIn: joinCartAfterOAuth,
+  });
 });
+
+/** As with a password or a magic link: the guest's cart joins the account's, and its cookie goes. */
+async function joinCartAfterOAuth(userId: string): Promise<void> {
+  const context = await createContext({ db: getDb(), headers: await headers() });
+  if (await joinGuestCart(context, userId)) {
+    const cart = cartCookie(authEnv());
+    (await cookies()).set(cart.name, "", { ...cart.options, maxAge: 0 });
+  }
+}
 
 /**
  * The request as next-auth should see it: at APP_URL's origin, whatever Host header it came with.

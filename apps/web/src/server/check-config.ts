@@ -1,3 +1,4 @@
+import { paymentsFromEnv } from "@bazaar/api";
 import { readAuthEnv } from "@bazaar/auth";
 import { readMailEnv } from "@bazaar/mail";
 
@@ -10,6 +11,7 @@ export function refuseBadConfiguration(): void {
     // In production this refuses to start without AUTH_SECRET.
     readAuthEnv();
     readMailEnv();
+    paymentsFromEnv();
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);

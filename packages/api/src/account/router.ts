@@ -15,7 +15,7 @@ import { z } from "zod";
 import { TooManyRequestsError } from "../errors.ts";
 import type { Context } from "../context.ts";
 import { createTRPCRouter, protectedProcedure, publicProcedure } from "../trpc.ts";
-import { mergeGuestCart } from "../cart/service.ts";
+import { joinGuestCart } from "../cart/caller.ts";
 import * as account from "./service.ts";
 
 // The server also refuses common passwords (the list is too big to ship to browsers).
@@ -32,13 +32,6 @@ const own = (ctx: { session: { id: string; user: { id: string } } }) => ({
 });
 
 /** Count the attempt per IP and per account; too many is a 429 saying how long to wait. */
-/** A guest cart the caller held before signing in joins the account's, and its cookie goes. */
-async function joinGuestCart(ctx: Context, userId: string) {
-  if (!ctx.guestCart.id) return;
-  await mergeGuestCart(ctx.db, ctx.guestCart.id, userId);
-  ctx.guestCart.forget();
-}
-
 async function limit(ctx: Context, action: RateLimitedAction, account: string) {
   try {
     await ctx.rateLimiter.check(action, { ip: ctx.ip ?? "unknown", account });

@@ -1,13 +1,14 @@
 // The cart, checkout and orders procedures as clients call them: the guest cart cookie (and the
 // apps' X-Cart-Token), field errors, the merge on sign-in, and who may see which order.
-import { hashPassword } from "@bazaar/auth";
+import { hashPassword, readAuthEnv, signingSecret } from "@bazaar/auth";
 import { createTestDatabase } from "@bazaar/db/testing";
 import { seedCheckoutRates } from "@bazaar/db/seed/checkout-rates";
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { PASSWORD, signInPersonas, type SignedIn } from "../../test/accounts.ts";
 import { insertCatalog, T0 } from "../../test/catalog-fixtures.ts";
-import { callHttp } from "../../test/http.ts";
+import { callHttp, firstServerEvent } from "../../test/http.ts";
+import { orderAccessToken } from "../orders/access.ts";
 
 const { db } = await createTestDatabase();
 await insertCatalog(db, [{ id: "tea", categoryId: "cat_a", createdAt: T0, variants: [[1800, 500]] }]);
@@ -200,7 +201,7 @@ describe("whose order is it (access matrix)", () => {
   });
 
   it.each([
-    ["anonymous", undefined, 401],
+    ["anonymous", undefined, 404],
     ["customer A", "customerA", 200],
     ["customer B", "customerB", 404],
     ["staff", "staff", 200],
@@ -208,6 +209,23 @@ describe("whose order is it (access matrix)", () => {
   ] as const)("orders.get of A's order, as %s (%s): %d", async (_, who, status) => {
     const token = who ? people[who].token : undefined;
     expect((await callHttp(db, "orders.get", { token, input: { orderId: orderOfA } })).status).toBe(status);
+  });
+
+  it.each([
+    ["anonymous", undefined, "error"],
+    ["customer A", "customerA", "PENDING_PAYMENT"],
+    ["customer B", "customerB", "error"],
+    ["staff", "staff", "PENDING_PAYMENT"],
+  ] as const)("the live orders.progress of A's order, as %s (%s): %s", async (_, who, expected) => {
+    const token = who ? people[who].token : undefined;
+    const event = await firstServerEvent(db, "orders.progress", { token, input: { orderId: orderOfA } });
+    if (expected === "error") {
+      expect(event.type).toBe("serialized-error");
+      expect(JSON.stringify(event.data)).toContain("NOT_FOUND");
+    } else {
+      expect(event.type).toBe("message");
+      expect(JSON.stringify(event.data)).toContain(`"status":"${expected}"`);
+    }
   });
 
   it("orders.mine lists only the caller's own orders", async () => {
@@ -258,6 +276,23 @@ describe("whose order is it (access matrix)", () => {
       input: { orderId },
     });
     expect(foreign.status).toBe(404);
+  });
+
+  it("a guest's order opens from another device with its signed link, and only that order", async () => {
+    const added = await callHttp(db, "cart.add", { mutation: true, input: { variantId: "tea_v0" } });
+    const placed = await callHttp(db, "checkout.placeOrder", {
+      mutation: true,
+      headers: { cookie: cookieFrom(added.headers) },
+      input: { email: "g2@example.test", address: ADDRESS, shippingRate: "standard", idempotencyKey: key() },
+    });
+    const orderId = (placed.data as { id: string }).id;
+    const access = orderAccessToken(signingSecret(readAuthEnv().AUTH_SECRET), orderId);
+    const opened = await callHttp(db, "orders.get", { input: { orderId, access } });
+    expect([opened.status, (opened.data as { viewer: string }).viewer]).toEqual([200, "placer"]);
+    expect((await callHttp(db, "orders.get", { input: { orderId } })).status).toBe(404);
+    expect((await callHttp(db, "orders.get", { input: { orderId: orderOfA, access } })).status).toBe(404);
+    const forged = `${orderId}.${"A".repeat(43)}`;
+    expect((await callHttp(db, "orders.get", { input: { orderId, access: forged } })).status).toBe(404);
   });
 
   it("B's cart is B's own: A's items never show in it", async () => {

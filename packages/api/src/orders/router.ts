@@ -1,7 +1,9 @@
-import { orderIdInput } from "@bazaar/validators";
+import { orderLookupInput } from "@bazaar/validators";
 
 import { notFound } from "../errors.ts";
-import { createTRPCRouter, protectedProcedure } from "../trpc.ts";
+import { createTRPCRouter, protectedProcedure, publicProcedure } from "../trpc.ts";
+import { orderAccess } from "./access.ts";
+import { orderProgressView, watchOrder } from "./watch.ts";
 
 const orderView = {
   id: true,
@@ -26,6 +28,7 @@ const orderView = {
   fulfilledAt: true,
   cancelledAt: true,
   createdAt: true,
+  payments: orderProgressView.payments,
   lines: {
     select: {
       productName: true,
@@ -48,14 +51,22 @@ export const ordersRouter = createTRPCRouter({
       select: orderView,
     }),
   ),
-  /** One order: its owner's, or any for staff. Someone else's is "not found", never "forbidden". */
-  get: protectedProcedure.input(orderIdInput).query(async ({ ctx, input }) => {
-    const staff = ctx.session.user.role !== "CUSTOMER";
-    const order = await ctx.db.order.findFirst({
-      where: { id: input.orderId, ...(staff ? {} : { userId: ctx.session.user.id }) },
-      select: orderView,
-    });
-    if (!order) throw notFound("That order");
-    return order;
+  /**
+   * One order, for whoever placed it (account, guest cart, or the signed `access` from its link)
+   * and for staff. Anyone else gets "not found", never "forbidden".
+   */
+  get: publicProcedure.input(orderLookupInput).query(async ({ ctx, input }) => {
+    const access = await orderAccess(ctx, input.orderId, input.access);
+    if (!access) throw notFound("That order");
+    const order = await ctx.db.order.findUniqueOrThrow({ where: { id: input.orderId }, select: orderView });
+    return { ...order, currency: order.currency.trim(), viewer: access };
+  }),
+  /**
+   * The order's progress (status, latest payment) now and on every change, over server-sent
+   * events: the order page turns "paid" when the payment lands and "shipped" when staff ship it.
+   */
+  progress: publicProcedure.input(orderLookupInput).subscription(async function* ({ ctx, input, signal }) {
+    if (!(await orderAccess(ctx, input.orderId, input.access))) throw notFound("That order");
+    yield* watchOrder(ctx.db, ctx.orderFeed, input.orderId, signal);
   }),
 });

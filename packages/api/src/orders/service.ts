@@ -5,6 +5,8 @@ import { TRPCError } from "@trpc/server";
 
 import { catalogChanged, productChangeTags } from "../catalog/cache-tags.ts";
 import { fieldError, notFound } from "../errors.ts";
+import { enqueueJob } from "../jobs/queue.ts";
+import { announceOrderChange } from "./live.ts";
 import { assertTransition, HOLDS_UNPAID_STOCK, illegalTransition } from "./status.ts";
 
 /** How long an unpaid order holds its stock before it expires and the stock returns. */
@@ -272,6 +274,11 @@ export async function moveOrderWithin(
     const current = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: { status: true } });
     throw illegalTransition(current.status, to);
   }
+  // The confirmation mail and the live pages' notice commit with the move, or not at all.
+  if (to === "PAID") {
+    await enqueueJob(tx, "send-order-confirmation", { orderId }, `order-confirmation:${orderId}`);
+  }
+  await announceOrderChange(tx, orderId);
   const releases = HOLDS_UNPAID_STOCK.includes(order.status) && (to === "CANCELLED" || to === "EXPIRED");
   const restocked = releases ? await releaseStock(tx, order) : [];
   const updated = await tx.order.findUniqueOrThrow({ where: { id: orderId }, include: orderInclude });

@@ -4,6 +4,7 @@ import type { Db, Prisma } from "@bazaar/db";
 import { z } from "zod";
 
 import { catalogChanged, productChangeTags } from "../catalog/cache-tags.ts";
+import { announceOrderChange } from "../orders/live.ts";
 import { moveOrderWithin } from "../orders/service.ts";
 
 export const paymentEventSchema = z.object({
@@ -75,13 +76,21 @@ async function apply(
   const none = { restocked: [] as string[] };
   switch (event.type) {
     case "payment.requires_action":
+      // Deliveries can arrive out of order: a late "needs action" never reopens a settled payment.
+      if (payment.status !== "PENDING")
+        return { outcome: "ignored: the payment is already past that", ...none };
       await tx.payment.update({ where: { id: payment.id }, data: { status: "REQUIRES_ACTION" } });
+      await announceOrderChange(tx, payment.orderId);
       return { outcome: "payment needs the shopper's confirmation", ...none };
     case "payment.failed":
+      if (payment.status === "SUCCEEDED")
+        return { outcome: "ignored: the payment already succeeded", ...none };
       await tx.payment.update({ where: { id: payment.id }, data: { status: "FAILED" } });
+      await announceOrderChange(tx, payment.orderId);
       return { outcome: "payment failed; the order still awaits payment", ...none };
     case "payment.succeeded": {
       await tx.payment.update({ where: { id: payment.id }, data: { status: "SUCCEEDED" } });
+      await announceOrderChange(tx, payment.orderId);
       const { order } = payment;
       if (event.data.amount !== order.totalAmount || event.data.currency !== order.currency.trim()) {
         return { outcome: "held: the amount paid is not the order's total", ...none };

@@ -8,8 +8,15 @@ import { describe, expect, it } from "vitest";
 import { insertCatalog, T0 } from "../../test/catalog-fixtures.ts";
 import { moveOrder, placeOrder } from "../orders/service.ts";
 import { receivePaymentEvent, replayPaymentEvent, type PaymentEventInput } from "./events.ts";
-import { startTestPayment, TEST_PROVIDER, testCardOutcome, testPaymentEvent } from "./test-provider.ts";
-import { handlePaymentWebhook, SIGNATURE_HEADER } from "./webhook.ts";
+import { startPayment } from "./service.ts";
+import {
+  SIGNATURE_HEADER,
+  TEST_PROVIDER,
+  testCardOutcome,
+  testPaymentEvent,
+  testPaymentProvider,
+} from "./test-provider.ts";
+import { handlePaymentWebhook } from "./webhook.ts";
 import {
   signWebhook,
   verifyWebhook,
@@ -18,6 +25,9 @@ import {
 } from "./signature.ts";
 
 const SECRET = "whsec_test_0123456789abcdef";
+const RETURN_URL = "http://localhost:3000/orders/o?returned=1";
+const startTestPayment = (db: Parameters<typeof startPayment>[0], orderId: string) =>
+  startPayment(db, testPaymentProvider(SECRET), orderId, RETURN_URL);
 const NOW = new Date("2026-11-23T12:00:00Z");
 
 function problem(run: () => void): string | null {
@@ -148,12 +158,24 @@ describe("payment events", () => {
       },
     );
     expect(await statusOf(order.id)).toBe("PENDING_PAYMENT");
-    await receivePaymentEvent(db, "test", event(payment.providerRef, "payment.requires_action"));
-    expect((await db.payment.findUniqueOrThrow({ where: { id: payment.id } })).status).toBe(
-      "REQUIRES_ACTION",
-    );
     await receivePaymentEvent(db, "test", event(payment.providerRef));
     expect(await statusOf(order.id)).toBe("PAID");
+  });
+
+  it("events that arrive out of order never reopen a settled payment", async () => {
+    const { payment } = await orderWithPayment();
+    const paymentStatus = async () =>
+      (await db.payment.findUniqueOrThrow({ where: { id: payment.id } })).status;
+    await receivePaymentEvent(db, "test", event(payment.providerRef, "payment.requires_action"));
+    expect(await paymentStatus()).toBe("REQUIRES_ACTION");
+    await receivePaymentEvent(db, "test", event(payment.providerRef));
+    const late = await receivePaymentEvent(db, "test", event(payment.providerRef, "payment.requires_action"));
+    const later = await receivePaymentEvent(db, "test", event(payment.providerRef, "payment.failed"));
+    expect([late, later]).toEqual([
+      { status: "processed", outcome: "ignored: the payment is already past that" },
+      { status: "processed", outcome: "ignored: the payment already succeeded" },
+    ]);
+    expect(await paymentStatus()).toBe("SUCCEEDED");
   });
 
   it("a payment of the wrong amount is held, not counted as paying the order", async () => {
@@ -219,8 +241,7 @@ describe("the test provider and the webhook endpoint", () => {
   const deliver = (body: string, header: string | null, now = new Date()) =>
     handlePaymentWebhook(
       db,
-      TEST_PROVIDER,
-      SECRET,
+      testPaymentProvider(SECRET),
       new Request("http://localhost/api/webhooks/payments", {
         method: "POST",
         headers: header ? { [SIGNATURE_HEADER]: header } : {},

@@ -1,21 +1,25 @@
 // The built-in test payment provider (the default with nothing configured): like a real
-// provider's test mode, documented card numbers decide what happens, and the result arrives as a
-// signed webhook event. A real provider replaces it behind the same steps: start a payment, send
-// the shopper to its page, receive its events.
+// provider's test mode, documented card numbers decide what happens, the shopper pays on a hosted
+// page (/pay/<ref>, inside the app), and the result arrives later as a signed webhook delivery,
+// sent by a queued job that retries until the shop answers 2xx.
 import { createHmac, randomBytes } from "node:crypto";
 
-import { signingSecret } from "@bazaar/auth";
-
+import { signingSecret, signValue, verifySignedValue } from "@bazaar/auth";
 import type { Db } from "@bazaar/db";
 import { TRPCError } from "@trpc/server";
 
 import { fieldError, notFound } from "../errors.ts";
+import { enqueueJob } from "../jobs/queue.ts";
 import type { PaymentEventInput } from "./events.ts";
+import type { PaymentProvider } from "./provider.ts";
+import { signWebhook, verifyWebhook } from "./signature.ts";
 
 export const TEST_PROVIDER = "test";
+/** The header a delivery carries its signature in. */
+export const SIGNATURE_HEADER = "bazaar-signature";
 
-/** The card numbers the test provider knows, and what each does. */
-export const TEST_CARDS = {
+/** The card numbers the test provider knows, and what each does (the README lists them). */
+const TEST_CARDS = {
   "4242424242424242": "succeeded",
   "4000000000000002": "failed",
   "4000002500003155": "requires_action",
@@ -29,40 +33,6 @@ export function testCardOutcome(cardNumber: string): TestCardOutcome {
   return outcome;
 }
 
-/** Start paying for an unpaid order: a payment at the test provider, and its hosted page. */
-export async function startTestPayment(db: Db, orderId: string) {
-  const order = await db.order.findUnique({
-    where: { id: orderId },
-    select: { status: true, totalAmount: true, currency: true },
-  });
-  if (!order) throw notFound("That order");
-  if (order.status !== "PENDING_PAYMENT") {
-    throw new TRPCError({ code: "CONFLICT", message: "That order is not awaiting payment." });
-  }
-  const payment = await db.payment.create({
-    data: {
-      orderId,
-      provider: TEST_PROVIDER,
-      providerRef: `tp_${randomBytes(16).toString("hex")}`,
-      amount: order.totalAmount,
-      currency: order.currency.trim(),
-    },
-  });
-  return { providerRef: payment.providerRef, pagePath: `/pay/${payment.providerRef}` };
-}
-
-/** The event the test provider sends for a card's outcome (a success after a confirmed second step). */
-export function testPaymentEvent(
-  payment: { providerRef: string; amount: number; currency: string },
-  outcome: TestCardOutcome,
-): PaymentEventInput {
-  return {
-    id: `evt_${randomBytes(16).toString("hex")}`,
-    type: `payment.${outcome}`,
-    data: { paymentRef: payment.providerRef, amount: payment.amount, currency: payment.currency.trim() },
-  };
-}
-
 /**
  * The secret webhook deliveries are signed with: PAYMENTS_WEBHOOK_SECRET, else one derived from
  * the app's signing secret (the test provider runs inside the app, so both ends know it).
@@ -74,4 +44,154 @@ export function paymentsWebhookSecret(
   return (
     configured ?? createHmac("sha256", signingSecret(authSecret)).update("payments-webhook").digest("hex")
   );
+}
+
+export function testPaymentProvider(webhookSecret: string): PaymentProvider {
+  return {
+    name: TEST_PROVIDER,
+    createPayment() {
+      const providerRef = `tp_${randomBytes(16).toString("hex")}`;
+      return Promise.resolve({ providerRef, redirectUrl: `/pay/${providerRef}` });
+    },
+    readWebhook(rawBody, headers, now) {
+      verifyWebhook(webhookSecret, headers.get(SIGNATURE_HEADER), rawBody, now);
+      return JSON.parse(rawBody) as unknown;
+    },
+  };
+}
+
+/** The event the test provider sends for an outcome. */
+export function testPaymentEvent(
+  payment: { providerRef: string; amount: number; currency: string },
+  outcome: TestCardOutcome,
+): PaymentEventInput {
+  return {
+    id: `evt_${randomBytes(16).toString("hex")}`,
+    type: `payment.${outcome}`,
+    data: { paymentRef: payment.providerRef, amount: payment.amount, currency: payment.currency.trim() },
+  };
+}
+
+// ---- The hosted page's side: what the shopper does there, and the deliveries it causes. ----
+
+export interface TestPaymentPage {
+  amount: number;
+  currency: string;
+  orderNumber: number;
+  status: "open" | "submitted" | "closed";
+  returnUrl: string | null;
+}
+
+export async function readTestPayment(db: Db, providerRef: string): Promise<TestPaymentPage> {
+  const payment = await db.payment.findUnique({
+    where: { provider_providerRef: { provider: TEST_PROVIDER, providerRef } },
+    include: { order: { select: { number: true, status: true } } },
+  });
+  if (!payment) throw notFound("That payment");
+  const closed = payment.order.status !== "PENDING_PAYMENT" || payment.status === "FAILED";
+  return {
+    amount: payment.amount,
+    currency: payment.currency.trim(),
+    orderNumber: payment.order.number,
+    status: closed ? "closed" : payment.submittedAt ? "submitted" : "open",
+    returnUrl: payment.returnUrl,
+  };
+}
+
+const CHALLENGE_PURPOSE = "test-payment-challenge";
+
+export interface CardResult {
+  outcome: TestCardOutcome;
+  returnUrl: string | null;
+  /** For a card that needs a second step: what the page sends back with the shopper's answer. */
+  challenge: string | null;
+}
+
+/**
+ * The shopper sent the card form: once per payment. The outcome goes to the shop as a webhook
+ * delivery after `deliveryDelayMs` (a real provider's is never instant either).
+ */
+export async function submitTestCard(
+  db: Db,
+  options: { providerRef: string; cardNumber: string; secret: string; deliveryDelayMs: number },
+): Promise<CardResult> {
+  const outcome = testCardOutcome(options.cardNumber);
+  const payment = await db.$transaction(async (tx) => {
+    const taken = await tx.payment.updateMany({
+      where: {
+        provider: TEST_PROVIDER,
+        providerRef: options.providerRef,
+        submittedAt: null,
+        status: "PENDING",
+      },
+      data: { submittedAt: new Date() },
+    });
+    if (taken.count === 0) {
+      throw new TRPCError({ code: "CONFLICT", message: "This payment was already submitted or closed." });
+    }
+    const row = await tx.payment.findUniqueOrThrow({
+      where: { provider_providerRef: { provider: TEST_PROVIDER, providerRef: options.providerRef } },
+    });
+    await queueDelivery(tx, testPaymentEvent(row, outcome), options.deliveryDelayMs);
+    return row;
+  });
+  return {
+    outcome,
+    returnUrl: payment.returnUrl,
+    challenge:
+      outcome === "requires_action"
+        ? signValue(options.secret, CHALLENGE_PURPOSE, options.providerRef)
+        : null,
+  };
+}
+
+/** The second step of a card that asked for one: the shopper approved or refused it. */
+export async function answerTestChallenge(
+  db: Db,
+  options: {
+    providerRef: string;
+    challenge: string;
+    approve: boolean;
+    secret: string;
+    deliveryDelayMs: number;
+  },
+): Promise<{ returnUrl: string | null }> {
+  if (verifySignedValue(options.secret, CHALLENGE_PURPOSE, options.challenge) !== options.providerRef) {
+    throw fieldError("BAD_REQUEST", "challenge", "does not belong to this payment");
+  }
+  return db.$transaction(async (tx) => {
+    const payment = await tx.payment.findUnique({
+      where: { provider_providerRef: { provider: TEST_PROVIDER, providerRef: options.providerRef } },
+    });
+    if (!payment) throw notFound("That payment");
+    if (payment.status === "SUCCEEDED" || payment.status === "FAILED") {
+      throw new TRPCError({ code: "CONFLICT", message: "This payment is already settled." });
+    }
+    const event = testPaymentEvent(payment, options.approve ? "succeeded" : "failed");
+    await queueDelivery(tx, event, options.deliveryDelayMs);
+    return { returnUrl: payment.returnUrl };
+  });
+}
+
+function queueDelivery(tx: Parameters<typeof enqueueJob>[0], event: PaymentEventInput, delayMs: number) {
+  return enqueueJob(tx, "deliver-test-payment-event", { event }, `test-payment-event:${event.id}`, {
+    runAt: new Date(Date.now() + delayMs),
+  });
+}
+
+/** The delivery job: POST the event, signed, to the shop's webhook; a non-2xx answer throws, so it is retried. */
+export async function deliverTestPaymentEvent(
+  event: PaymentEventInput,
+  options: { webhookUrl: string; secret: string; signal?: AbortSignal },
+): Promise<void> {
+  const body = JSON.stringify(event);
+  const response = await fetch(options.webhookUrl, {
+    method: "POST",
+    headers: { "content-type": "application/json", [SIGNATURE_HEADER]: signWebhook(options.secret, body) },
+    body,
+    signal: options.signal ?? AbortSignal.timeout(10_000),
+  });
+  if (!response.ok) {
+    throw new Error(`the payments webhook answered ${response.status}: ${await response.text()}`);
+  }
 }

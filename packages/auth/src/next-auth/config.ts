@@ -19,6 +19,8 @@ export interface NextAuthOptions {
   request: RequestMeta | null;
   /** Tests move the clock. */
   now?: () => Date;
+  /** After a successful OAuth sign-in (the app joins the guest's cart to the account here). */
+  afterSignIn?: (userId: string) => Promise<void>;
 }
 
 /** Where next-auth's routes live (the web app's app/api/auth/[...nextauth]). */
@@ -57,7 +59,7 @@ export function requestMeta(
  * The caller must give next-auth requests at APP_URL's origin (the web app's route handler rewrites
  * them): next-auth builds its redirect_uri and redirects from the request URL.
  */
-export function nextAuthConfig({ db, env, request, now }: NextAuthOptions): NextAuthConfig {
+export function nextAuthConfig({ db, env, request, now, afterSignIn }: NextAuthOptions): NextAuthConfig {
   const meta = request ?? { ip: null, userAgent: null };
   const cookie = sessionCookie(env);
   // Set when the sign-in linked a provider to an account that was already signed in.
@@ -128,6 +130,7 @@ export function nextAuthConfig({ db, env, request, now }: NextAuthOptions): Next
           },
           meta,
         );
+        await afterSignIn?.(user.id);
       },
     },
   };

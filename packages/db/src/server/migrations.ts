@@ -13,6 +13,7 @@ import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } from "@prisma/dri
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import * as engineGlue from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
+import { Logger, runMigrations as installJobQueue } from "graphile-worker";
 
 import { createDatabase, dropDatabase, withDatabase } from "./admin.ts";
 
@@ -176,19 +177,29 @@ async function readMigrationList({ migrationsDir }: MigrationPaths): Promise<Mig
   };
 }
 
-/** Apply every migration not yet recorded in `_prisma_migrations`; returns the names applied. */
+/**
+ * Apply every migration not yet recorded in `_prisma_migrations`, then bring the job queue's own
+ * schema (`graphile_worker`, versioned by the library) up to date; returns the names applied.
+ * Both are in place before anything runs, so an order's transaction can always enqueue its jobs.
+ */
 export async function applyMigrations(url: string, paths = defaultPaths): Promise<string[]> {
   const { engine, close } = await openEngine(url, paths);
+  let applied: string[];
   try {
     const result = await engine.applyMigrations({
       migrationsList: await readMigrationList(paths),
       filters: noFilters,
     });
-    return result.appliedMigrationNames;
+    applied = result.appliedMigrationNames;
   } finally {
     await close();
   }
+  await installJobQueue({ connectionString: url, logger: silent });
+  return applied;
 }
+
+/** The queue's installer logs each of its steps at info level; failures still throw. */
+const silent = new Logger(() => () => undefined);
 
 /**
  * Write a new migration holding the SQL that takes the migration history to the current

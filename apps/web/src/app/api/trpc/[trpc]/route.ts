@@ -2,6 +2,7 @@ import { appRouter, createContext, retryAfterHeader } from "@bazaar/api";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 
 import { getDb } from "~/server/db";
+import { getOrderFeed } from "~/server/order-feed";
 import { nextReadCache } from "~/server/read-cache";
 
 function handler(req: Request) {
@@ -10,7 +11,13 @@ function handler(req: Request) {
     router: appRouter,
     req,
     createContext: ({ resHeaders }) =>
-      createContext({ db: getDb(), headers: req.headers, readCache: nextReadCache, resHeaders }),
+      createContext({
+        db: getDb(),
+        headers: req.headers,
+        readCache: nextReadCache,
+        orderFeed: getOrderFeed(),
+        resHeaders,
+      }),
     // Echo the request id so a shopper's report can be matched to the server's log lines.
     // A 429 also says when to come back.
     responseMeta: ({ ctx, errors }) => ({

@@ -1,0 +1,79 @@
+// A shopper's steps and what the tests need to know about the catalog, found through the public
+// API the way any client would.
+import type { APIRequestContext, Page } from "@playwright/test";
+
+import { expect } from "./test";
+
+export interface Money {
+  amount: number;
+  currency: string;
+}
+export interface Variant {
+  id: string;
+  inStock: boolean;
+  stockLeft: number | null;
+  price: Money;
+}
+
+/** A query procedure's result over HTTP (with the cookies of `request`, if it is a page's). */
+export async function query<T>(request: APIRequestContext, procedure: string, input?: unknown): Promise<T> {
+  const encoded = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+  const response = await request.get(`/api/trpc/${procedure}${encoded}`);
+  expect(response.status(), procedure).toBe(200);
+  return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
+}
+
+export const money = ({ amount, currency }: Money) =>
+  new Intl.NumberFormat("en-US", { style: "currency", currency }).format(amount / 100);
+
+/**
+ * The `skip`-th product (in the listing's order) whose variant a product page starts on (the
+ * first in stock) is `wanted`; tests take different ones so they never share a product.
+ */
+export async function findProduct(
+  request: APIRequestContext,
+  wanted: (variant: Variant) => boolean,
+  skip = 0,
+): Promise<{ slug: string; name: string; variant: Variant }> {
+  let cursor: string | null = null;
+  let passed = 0;
+  for (let page = 0; page < 10; page++) {
+    const listing: { items: { slug: string }[]; nextCursor: string | null } = await query(
+      request,
+      "catalog.products",
+      { limit: 60, inStock: true, cursor },
+    );
+    for (const { slug } of listing.items) {
+      const product = await query<{ name: string; variants: Variant[] }>(request, "catalog.productBySlug", {
+        slug,
+      });
+      const variant = product.variants.find((v) => v.inStock);
+      if (variant && wanted(variant) && passed++ === skip) return { slug, name: product.name, variant };
+    }
+    cursor = listing.nextCursor;
+    if (!cursor) break;
+  }
+  throw new Error("no such product in the catalog");
+}
+
+/** Enough in stock that the page says no "only N left". */
+export const plenty = (variant: Variant) => variant.stockLeft === null;
+
+export const cartLink = (page: Page) =>
+  page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Cart/ });
+
+/** Open the product and add its first variant in stock to the cart. */
+export async function addToCart(page: Page, slug: string) {
+  await page.goto(`/products/${slug}`);
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Added" })).toBeVisible();
+}
+
+/**
+ * Take out of the console-error fixture's list the errors a test causes on purpose (Chromium logs
+ * every refused request), so that any other error still fails the test.
+ */
+export function expectConsoleErrors(consoleErrors: string[], pattern: RegExp) {
+  const unexpected = consoleErrors.filter((message) => !pattern.test(message));
+  consoleErrors.splice(0, consoleErrors.length, ...unexpected);
+}

@@ -1,0 +1,13 @@
+import type { RouterOutputs } from "@bazaar/api";
+
+export type OrderStatus = RouterOutputs["orders"]["mine"][number]["status"];
+
+/** An order's status as a shopper reads it. */
+export const ORDER_STATUS_TEXT: Record<OrderStatus, string> = {
+  PENDING_PAYMENT: "Awaiting payment",
+  PAID: "Paid",
+  FULFILLED: "Shipped",
+  CANCELLED: "Cancelled",
+  EXPIRED: "Expired",
+  REFUNDED: "Refunded",
+};

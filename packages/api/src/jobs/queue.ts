@@ -1,0 +1,31 @@
+// Putting work on the queue (graphile-worker, stored in PostgreSQL). Jobs are added with SQL inside
+// the caller's transaction: the transactional outbox. A job exists exactly when the change that
+// asked for it committed, and a rolled-back order leaves no mail behind.
+import type { Prisma } from "@bazaar/db";
+
+import type { PaymentEventInput } from "../payments/events.ts";
+
+/** Every job the worker knows, with what it is given. */
+export interface JobPayloads {
+  "send-order-confirmation": { orderId: string };
+  "expire-unpaid-orders": Record<string, unknown>;
+  "deliver-test-payment-event": { event: PaymentEventInput };
+}
+export type JobName = keyof JobPayloads;
+
+/** Tries before a job is left failed for someone to look at (backing off exponentially between). */
+export const MAX_ATTEMPTS = 10;
+
+export async function enqueueJob<Name extends JobName>(
+  tx: Prisma.TransactionClient,
+  name: Name,
+  payload: JobPayloads[Name],
+  /** At most one waiting job per key: adding it again replaces the waiting one. */
+  jobKey: string,
+  options: { runAt?: Date } = {},
+): Promise<void> {
+  await tx.$executeRaw`
+    SELECT graphile_worker.add_job(
+      ${name}, ${JSON.stringify(payload)}::json, job_key := ${jobKey},
+      max_attempts := ${MAX_ATTEMPTS}, run_at := ${options.runAt ?? null}::timestamptz)`;
+}
