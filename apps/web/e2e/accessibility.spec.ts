@@ -40,6 +40,8 @@ test.describe("accessibility", () => {
   });
 
   test("the cart and checkout, with an item in the cart, have no WCAG A/AA violations", async ({ page }) => {
+    // Six pages and states, each scanned whole: more than the default 30 s on a busy two-core runner.
+    test.slow();
     await page.goto("/products?stock=1");
     await page.getByRole("list", { name: "All products" }).getByRole("link").first().click();
     await page.getByRole("button", { name: "Add to cart" }).click();
