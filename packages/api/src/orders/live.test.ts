@@ -73,14 +73,16 @@ describe("watching an order", () => {
     const watcher = watchOrder(db, feed, order.id, stop.signal);
     expect(await next(watcher)).toMatchObject({ status: "PENDING_PAYMENT" });
     const killed = await db.$queryRaw<{ pg_terminate_backend: boolean }[]>`
-      SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'bazaar-order-feed'`;
+      SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+      WHERE application_name = 'bazaar-order-feed' AND datname = current_database()`;
     expect(killed).toHaveLength(1);
     // A change made while nobody listened is still seen: the feed reconnects and everyone re-reads.
     await moveOrder(db, order.id, "PAID");
     expect(await next(watcher)).toMatchObject({ status: "PAID" });
     await eventually(async () => {
       const [row] = await db.$queryRaw<{ n: number }[]>`
-        SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'bazaar-order-feed'`;
+        SELECT count(*)::int AS n FROM pg_stat_activity
+        WHERE application_name = 'bazaar-order-feed' AND datname = current_database()`;
       return row?.n === 1;
     });
     // Listening again: the next change arrives as a notice, well before the 15-second re-check.

@@ -86,7 +86,10 @@ export function OrderProgress({
   const payable =
     canPay &&
     progress.status === "PENDING_PAYMENT" &&
-    (progress.paymentStatus === "FAILED" || !(returnedFromPayment || progress.paymentSubmitted));
+    // Declined, or stuck at the bank's step (its page closed): a new payment can be started.
+    (progress.paymentStatus === "FAILED" ||
+      progress.paymentStatus === "REQUIRES_ACTION" ||
+      !(returnedFromPayment || progress.paymentSubmitted));
   return (
     <section aria-labelledby="status-heading" className="space-y-3 rounded-md border border-gray-200 p-4">
       <div aria-live="polite" aria-atomic="true">
@@ -102,7 +105,9 @@ export function OrderProgress({
           disabled={pay.isPending}
           className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900 focus:outline-2 focus:outline-offset-2 focus:outline-brand-700 disabled:opacity-60"
         >
-          {progress.paymentStatus === "FAILED" ? "Try another card" : "Pay now"}
+          {progress.paymentStatus === "FAILED" || progress.paymentStatus === "REQUIRES_ACTION"
+            ? "Try another card"
+            : "Pay now"}
         </button>
       )}
       <ProblemAlert message={payError} />
