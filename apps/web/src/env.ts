@@ -15,10 +15,6 @@ function read() {
       NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
       /** `off` sends every catalog read to the database (debugging; the benchmark's uncached run). */
       CATALOG_CACHE: z.enum(["on", "off"]).default("on"),
-      /** `off` when the job worker runs as processes of its own (`pnpm worker`). */
-      JOBS_WORKER: z.enum(["in-process", "off"]).default("in-process"),
-      /** How many jobs the in-process worker runs at once. */
-      JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
     },
     client: {},
     experimental__runtimeEnv: {},

@@ -3,6 +3,7 @@
 // the queue hands each job to one of them.
 import { createDb } from "@bazaar/db";
 
+import { readJobsEnv } from "../src/jobs/env.ts";
 import { startWorker, workerDepsFromEnv } from "../src/jobs/worker.ts";
 import { logger } from "../src/logger.ts";
 
@@ -11,11 +12,7 @@ if (!databaseUrl) {
   console.error("DATABASE_URL is not set (run it as `pnpm worker`, which provides one)");
   process.exit(2);
 }
-const concurrency = Number(process.env.JOBS_CONCURRENCY ?? 2);
-if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32) {
-  console.error("JOBS_CONCURRENCY must be a whole number from 1 to 32");
-  process.exit(2);
-}
+const { JOBS_CONCURRENCY: concurrency } = readJobsEnv();
 const db = createDb(databaseUrl);
 const log = logger.child({ component: "worker" });
 const runner = await startWorker(workerDepsFromEnv(databaseUrl, db, log), { concurrency });

@@ -17,3 +17,4 @@ export { paymentsFromEnv } from "./payments/env.ts";
 export { answerTestChallenge, readTestPayment, submitTestCard } from "./payments/test-provider.ts";
 export { createOrderFeed, type OrderFeed } from "./orders/live.ts";
 export { startWorker, workerDepsFromEnv } from "./jobs/worker.ts";
+export { readJobsEnv } from "./jobs/env.ts";

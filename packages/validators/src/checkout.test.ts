@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 
-import { addressSchema, idempotencyKeySchema } from "./checkout.ts";
+import { addressSchema, idempotencyKeySchema, shippingAddressLines } from "./checkout.ts";
 
 const good = {
   name: "Sam",
@@ -52,5 +52,30 @@ describe("idempotencyKeySchema", () => {
     expect(idempotencyKeySchema.safeParse("0b9f3c4e-2a1d-4b7e-9c3f-5d6e7f8a9b0c").success).toBe(true);
     expect(idempotencyKeySchema.safeParse("short").success).toBe(false);
     expect(idempotencyKeySchema.safeParse("has spaces in it, sixteen+").success).toBe(false);
+  });
+});
+
+describe("shippingAddressLines", () => {
+  const address = {
+    shipName: "Robin Buyer",
+    shipLine1: "500 Market St",
+    shipLine2: null,
+    shipCity: "San Francisco",
+    shipRegion: "CA",
+    shipPostalCode: "94105",
+    shipCountry: "US",
+  };
+
+  it("prints the lines a label has, skipping empty ones, with the country's name", () => {
+    expect(shippingAddressLines(address)).toEqual([
+      "Robin Buyer",
+      "500 Market St",
+      "94105 San Francisco CA",
+      "United States",
+    ]);
+  });
+
+  it("is empty for an order without an address", () => {
+    expect(shippingAddressLines({ ...address, shipLine1: null })).toEqual([]);
   });
 });

@@ -106,3 +106,24 @@ export const orderIdInput = z.object({ orderId: z.string().min(1, "is required")
 export const orderLookupInput = orderIdInput.extend({
   access: z.string().max(200, "is too long").optional(),
 });
+
+/** An order's shipping address as lines to print (mail, order page); empty when it has none. */
+export function shippingAddressLines(order: {
+  shipName: string | null;
+  shipLine1: string | null;
+  shipLine2: string | null;
+  shipCity: string | null;
+  shipRegion: string | null;
+  shipPostalCode: string | null;
+  shipCountry: string | null;
+}): string[] {
+  if (!order.shipLine1) return [];
+  const country = order.shipCountry?.trim();
+  return [
+    order.shipName,
+    order.shipLine1,
+    order.shipLine2,
+    [order.shipPostalCode, order.shipCity, order.shipRegion].filter(Boolean).join(" "),
+    country ? (SHIPPING_COUNTRIES[country as ShippingCountry] ?? country) : null,
+  ].filter((part): part is string => Boolean(part));
+}

@@ -1,4 +1,4 @@
-import { paymentsFromEnv } from "@bazaar/api";
+import { paymentsFromEnv, readJobsEnv } from "@bazaar/api";
 import { readAuthEnv } from "@bazaar/auth";
 import { readMailEnv } from "@bazaar/mail";
 
@@ -12,6 +12,7 @@ export function refuseBadConfiguration(): void {
     readAuthEnv();
     readMailEnv();
     paymentsFromEnv();
+    readJobsEnv();
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);

@@ -43,10 +43,7 @@ export function jobTasks(deps: WorkerDeps): Record<JobName, Task> {
       await deliverTestPaymentEvent(event, {
         webhookUrl: new URL("/api/webhooks/payments", deps.appUrl).toString(),
         secret: deps.paymentsWebhookSecret,
-        signal: AbortSignal.any([
-          helpers.abortSignal ?? new AbortController().signal,
-          AbortSignal.timeout(10_000),
-        ]),
+        ...(helpers.abortSignal ? { signal: helpers.abortSignal } : {}),
       });
     },
   };

@@ -3,7 +3,7 @@
 // order records that it went.
 import type { Db } from "@bazaar/db";
 import { orderConfirmationMessage, type Mailer } from "@bazaar/mail";
-import { formatMoney, SHIPPING_COUNTRIES, type ShippingCountry } from "@bazaar/validators";
+import { formatMoney, shippingAddressLines } from "@bazaar/validators";
 
 import { orderPagePath } from "./access.ts";
 
@@ -27,7 +27,6 @@ export async function sendOrderConfirmation(
   if (order.confirmationSentAt) return "already sent";
   const currency = order.currency.trim();
   const money = (amount: number) => formatMoney({ amount, currency });
-  const country = order.shipCountry?.trim();
   const message = orderConfirmationMessage({
     to: order.email,
     name: order.user?.name ?? order.shipName,
@@ -46,13 +45,7 @@ export async function sendOrderConfirmation(
       { label: "Tax", amount: money(order.taxAmount) },
       { label: "Total paid", amount: money(order.totalAmount) },
     ],
-    shipTo: [
-      order.shipName,
-      order.shipLine1,
-      order.shipLine2,
-      [order.shipPostalCode, order.shipCity, order.shipRegion].filter(Boolean).join(" "),
-      country ? (SHIPPING_COUNTRIES[country as ShippingCountry] ?? country) : null,
-    ].filter((part): part is string => Boolean(part)),
+    shipTo: shippingAddressLines(order),
     url: new URL(orderPagePath(deps.signingSecret, order), deps.appUrl).toString(),
   });
   await deps.mailer.send(message);

@@ -5,7 +5,7 @@
 import { createHmac, randomBytes } from "node:crypto";
 
 import { signingSecret, signValue, verifySignedValue } from "@bazaar/auth";
-import type { Db } from "@bazaar/db";
+import type { Db, Prisma } from "@bazaar/db";
 import { TRPCError } from "@trpc/server";
 
 import { fieldError, notFound } from "../errors.ts";
@@ -173,7 +173,7 @@ export async function answerTestChallenge(
   });
 }
 
-function queueDelivery(tx: Parameters<typeof enqueueJob>[0], event: PaymentEventInput, delayMs: number) {
+function queueDelivery(tx: Prisma.TransactionClient, event: PaymentEventInput, delayMs: number) {
   return enqueueJob(tx, "deliver-test-payment-event", { event }, `test-payment-event:${event.id}`, {
     runAt: new Date(Date.now() + delayMs),
   });
@@ -189,7 +189,8 @@ export async function deliverTestPaymentEvent(
     method: "POST",
     headers: { "content-type": "application/json", [SIGNATURE_HEADER]: signWebhook(options.secret, body) },
     body,
-    signal: options.signal ?? AbortSignal.timeout(10_000),
+    // Never longer than 10 s, and sooner when the worker shuts down.
+    signal: AbortSignal.any([AbortSignal.timeout(10_000), ...(options.signal ? [options.signal] : [])]),
   });
   if (!response.ok) {
     throw new Error(`the payments webhook answered ${response.status}: ${await response.text()}`);

@@ -1,4 +1,4 @@
-import { SHIPPING_COUNTRIES, formatMoney, type ShippingCountry } from "@bazaar/validators";
+import { formatMoney, shippingAddressLines } from "@bazaar/validators";
 import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
@@ -35,7 +35,7 @@ export default async function OrderPage({
     });
   if (!order) notFound();
   const money = (amount: number) => formatMoney({ amount, currency: order.currency });
-  const country = order.shipCountry?.trim() as ShippingCountry | undefined;
+  const address = shippingAddressLines(order);
   return (
     <div className="mx-auto max-w-3xl space-y-8">
       <header className="space-y-1">
@@ -99,25 +99,17 @@ export default async function OrderPage({
         </dl>
       </section>
 
-      {order.shipLine1 && (
+      {address.length > 0 && (
         <section aria-labelledby="address-heading" className="space-y-2">
           <h2 id="address-heading" className="text-xl font-semibold">
             Shipping to
           </h2>
           <address className="text-gray-800 not-italic">
-            {[
-              order.shipName,
-              order.shipLine1,
-              order.shipLine2,
-              [order.shipPostalCode, order.shipCity, order.shipRegion].filter(Boolean).join(" "),
-              country ? (SHIPPING_COUNTRIES[country] ?? country) : null,
-            ]
-              .filter(Boolean)
-              .map((part) => (
-                <span key={part} className="block">
-                  {part}
-                </span>
-              ))}
+            {address.map((line) => (
+              <span key={line} className="block">
+                {line}
+              </span>
+            ))}
           </address>
         </section>
       )}

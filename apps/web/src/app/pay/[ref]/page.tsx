@@ -1,5 +1,6 @@
 import { readTestPayment } from "@bazaar/api";
 import { formatMoney } from "@bazaar/validators";
+import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -14,7 +15,10 @@ export const metadata: Metadata = { title: "Pay · Bazaar test payments", robots
 // would: the shop sends the shopper here and learns the outcome by webhook, not from this page.
 export default async function TestPaymentPage({ params }: { params: Promise<{ ref: string }> }) {
   const { ref } = await params;
-  const payment = await readTestPayment(getDb(), ref).catch(() => null);
+  const payment = await readTestPayment(getDb(), ref).catch((error: unknown) => {
+    if (error instanceof TRPCError && error.code === "NOT_FOUND") return null;
+    throw error;
+  });
   if (!payment) notFound();
   const amount = formatMoney({ amount: payment.amount, currency: payment.currency });
   return (
