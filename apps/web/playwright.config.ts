@@ -15,6 +15,9 @@ export const e2ePaymentsSecret = "e2e-payments-webhook-secret";
 export const databaseUrlFile = path.join(import.meta.dirname, ".cache", `e2e-database-url-${port}`);
 const baseURL = `http://127.0.0.1:${port}`;
 
+/** Pictures staff upload during the run land here, emptied when the run starts (not the dev data folder). */
+const mediaDir = path.join(import.meta.dirname, ".cache", `e2e-media-${port}`);
+
 // A real OpenID Provider (e2e/support/oidc-provider.ts) with the shop registered as its client.
 const oidcPort = Number(process.env.E2E_OIDC_PORT ?? 3101);
 const oidc = {
@@ -70,8 +73,10 @@ export default defineConfig({
     {
       name: "mobile",
       // The OIDC sign-in journeys (tagged @oidc) run once, on desktop: the provider's pages and
-      // the redirects are the same on a phone.
-      grepInvert: /HTTP surface|@oidc/,
+      // the redirects are the same on a phone. So do the admin console's long journeys (@admin):
+      // staff work at a desk. Its people pages (admin-people.spec.ts) still run on both, so the
+      // console's layout on a narrow screen stays checked.
+      grepInvert: /HTTP surface|@oidc|@admin/,
       use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
     },
   ],
@@ -80,7 +85,7 @@ export default defineConfig({
     // keep-alive connections stay open longer than a test's pauses: with Node's 5 s default, a
     // request reusing a connection the server was just closing failed with ECONNRESET.
     {
-      command: `mkdir -p .cache && with-db --scratch e2e -- sh -c 'printf %s "$DATABASE_URL" > ${databaseUrlFile} && exec next start --hostname 127.0.0.1 --port ${port} --keepAliveTimeout 70000'`,
+      command: `rm -rf ${mediaDir} && mkdir -p .cache && with-db --scratch e2e -- sh -c 'printf %s "$DATABASE_URL" > ${databaseUrlFile} && exec next start --hostname 127.0.0.1 --port ${port} --keepAliveTimeout 70000'`,
       url: `${baseURL}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,
@@ -97,6 +102,7 @@ export default defineConfig({
         AUTH_OIDC_SECRET: oidc.clientSecret,
         AUTH_OIDC_NAME: "Test SSO",
         SMTP_URL: `smtp://127.0.0.1:${mailPorts.smtp}`,
+        MEDIA_DIR: mediaDir,
         // e2e/checkout.spec.ts signs deliveries to the payments webhook with it.
         PAYMENTS_WEBHOOK_SECRET: e2ePaymentsSecret,
         // The test provider reports a little after the shopper returns, so the order page's

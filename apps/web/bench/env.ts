@@ -12,6 +12,8 @@ const benchSchema = z.object({
   BENCH_CONNECTIONS: whole(1, 200, 10),
   /** Generated products added to the seed catalog (issue 4 asks for 50,000). */
   BENCH_PRODUCTS: whole(0, 200_000, 50_000),
+  /** Generated orders for the admin console's tables (issue 6 asks for 100,000); 0 skips that part. */
+  BENCH_ORDERS: whole(0, 1_000_000, 100_000),
 });
 
 export type BenchEnv = z.infer<typeof benchSchema>;

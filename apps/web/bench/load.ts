@@ -89,8 +89,9 @@ export async function loadOnce(
 /** A short unmeasured run first (JIT, pools, caches), then the measured one. */
 export async function measure(
   url: string,
-  options: { connections: number; seconds: number; warmupSeconds: number },
+  options: { connections: number; seconds: number; warmupSeconds: number } & LoadOptions,
 ): Promise<LoadResult> {
-  if (options.warmupSeconds > 0) await run(url, options.connections, options.warmupSeconds);
-  return summarize(await run(url, options.connections, options.seconds));
+  const { connections, seconds, warmupSeconds, ...extra } = options;
+  if (warmupSeconds > 0) await run(url, connections, warmupSeconds, extra);
+  return summarize(await run(url, connections, seconds, extra));
 }

@@ -47,6 +47,11 @@ export function formatTable(results: readonly EndpointResult[]): string {
     r.cachedRatio.toFixed(2),
     `${failures(r.app)}/${failures(r.uncached)}/${failures(r.bare)}`,
   ]);
+  return columns(header, rows);
+}
+
+/** A plain-text table: the first column left-aligned, the figures right-aligned. */
+function columns(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]?.length ?? 0)));
   const line = (cells: readonly string[]) =>
     cells
@@ -92,8 +97,24 @@ export function formatWriteTable(rows: readonly WriteRow[]): string {
     r.conflicts === null ? "-" : String(r.conflicts),
     String(r.failures),
   ]);
-  const widths = header.map((title, i) => Math.max(title.length, ...cells.map((row) => row[i]?.length ?? 0)));
-  const line = (row: readonly string[]) =>
-    row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join("  ");
-  return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...cells.map(line)].join("\n");
+  return columns(header, cells);
+}
+
+/** The admin console's reads with the bench orders: one row per table and filter. */
+export function formatAdminTable(
+  rows: readonly { name: string; load: LoadResult; rows: number; total: number | null }[],
+): string {
+  return columns(
+    ["admin read", "req/s", "p50", "p90", "p99", "rows", "total", "non-2xx+errors"],
+    rows.map((r) => [
+      r.name,
+      rate(r.load.requestsPerSecond),
+      ms(r.load.latency.p50),
+      ms(r.load.latency.p90),
+      ms(r.load.latency.p99),
+      String(r.rows),
+      r.total === null ? "-" : r.total.toLocaleString("en-US"),
+      String(failures(r.load)),
+    ]),
+  );
 }

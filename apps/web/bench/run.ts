@@ -11,7 +11,10 @@
 // 4. Writes, on the app with its cache: `cart.add` under the same load (cart-load.ts), then
 //    SHOPPERS guest carts checking out at once, without and with contention for one variant's
 //    stock (checkout-contention.ts), which must end in exactly as many orders as there was stock.
-// 5. Tables on stdout and bench/results/latest.json. Any non-2xx answer (but the 409s a contended
+// 5. The admin console (issue 6): BENCH_ORDERS orders (100,000) with customers and an audit log
+//    added in SQL (admin-seed.ts); each table's first, filtered and deep pages and the dashboard
+//    under the same load, as staff; then the CSV export of every order, with the app's memory.
+// 6. Tables on stdout and bench/results/latest.json. Any non-2xx answer (but the 409s a contended
 //    checkout must give), error or failed check fails the run.
 // Everything started is stopped on success, failure, Ctrl-C and at the overall deadline.
 import { execFileSync } from "node:child_process";
@@ -27,8 +30,11 @@ import superjson from "superjson";
 import { listingCountQuery, listingPageQuery } from "@bazaar/api/catalog/listing-query";
 import { createDb } from "@bazaar/db";
 import { seedBulkProducts } from "@bazaar/db/seed/bulk";
+import { sessionCookie } from "@bazaar/auth";
 import { openScratchDatabase, readDbEnv } from "@bazaar/db/server";
 
+import { seedAdminBenchData } from "./admin-seed.ts";
+import { measureAdminTables, measureOrderExport } from "./admin-tables.ts";
 import { readBenchEnv, serverEnvironment } from "./env.ts";
 import { measureCartAdds } from "./cart-load.ts";
 import {
@@ -38,7 +44,14 @@ import {
 } from "./checkout-contention.ts";
 import { measure, stopLoad, type LoadResult } from "./load.ts";
 import { freePort, startServer, waitUntilServing, type Server } from "./processes.ts";
-import { failures, formatTable, formatWriteTable, type EndpointResult, type WriteRow } from "./report.ts";
+import {
+  failures,
+  formatAdminTable,
+  formatTable,
+  formatWriteTable,
+  type EndpointResult,
+  type WriteRow,
+} from "./report.ts";
 
 /** A word in thousands of generated names (and some seed ones): a popular search. */
 const SEARCH_TERM = "linen";
@@ -192,7 +205,10 @@ async function main(): Promise<number> {
   // and the writes theirs (add-to-cart: warm-up, run and setup; checkout: its worst case).
   const measuredSeconds = 9 * (WARMUP_SECONDS + settings.BENCH_DURATION + 1);
   const writeSeconds = 2 * (WARMUP_SECONDS + settings.BENCH_DURATION) + 60 + CHECKOUT_WORST_CASE_SECONDS;
-  const deadlineMs = (10 * 60 + Math.max(0, measuredSeconds - 9 * 14) + writeSeconds) * 1000;
+  // The admin reads (10 of them), the orders' seeding and the export's own 5-minute limit.
+  const adminSeconds =
+    settings.BENCH_ORDERS > 0 ? 10 * (WARMUP_SECONDS + settings.BENCH_DURATION + 1) + 120 + 300 : 0;
+  const deadlineMs = (10 * 60 + Math.max(0, measuredSeconds - 9 * 14) + writeSeconds + adminSeconds) * 1000;
   setTimeout(
     () => void shutdown(1, `gave up: the run took longer than ${deadlineMs / 60_000} minutes`),
     deadlineMs,
@@ -386,7 +402,28 @@ async function main(): Promise<number> {
     checkoutRow(checkout.contended),
   ];
 
-  // 5. The report.
+  // 5. The admin console, on the app with its cache (admin reads are never cached).
+  let admin: Awaited<ReturnType<typeof measureAdminTables>> | null = null;
+  let orderExport: Awaited<ReturnType<typeof measureOrderExport>> | null = null;
+  let adminData: Awaited<ReturnType<typeof seedAdminBenchData>> | null = null;
+  if (settings.BENCH_ORDERS > 0) {
+    log(`adding ${settings.BENCH_ORDERS} orders, their customers and an audit log`);
+    const startedOrders = performance.now();
+    adminData = await seedAdminBenchData(database.url, settings.BENCH_ORDERS);
+    log(
+      `${adminData.orders} orders, ${adminData.customers} customers, ${adminData.auditEntries} audit entries in ${((performance.now() - startedOrders) / 1000).toFixed(1)} s`,
+    );
+    admin = await measureAdminTables({ origin: app.origin, data: adminData, ...options, log });
+    log("the CSV export of every order");
+    orderExport = await measureOrderExport({
+      origin: app.origin,
+      data: adminData,
+      cookieName: sessionCookie({ APP_URL: app.origin }).name,
+      serverGroupId: app.child.pid ?? 0,
+    });
+  }
+
+  // 6. The report.
   console.log(
     `\nStorefront under load: ${catalog.products} products, ${settings.BENCH_CONNECTIONS} connections, ${settings.BENCH_DURATION} s per run (after ${WARMUP_SECONDS} s of warm-up)\n`,
   );
@@ -407,6 +444,19 @@ async function main(): Promise<number> {
     `Contended 409s: ${checkout.contended.outOfStock} out of stock under the row lock, ${checkout.contended.cartChanged} seen sold out by the quote before it; ` +
       `the variant's stock ended at 0 and ${checkout.stock} orders were placed in every round unless a FAILED line says otherwise.`,
   );
+
+  if (admin && adminData) {
+    console.log(
+      `\nThe admin console as staff: ${adminData.orders.toLocaleString("en-US")} orders, ${adminData.customers.toLocaleString("en-US")} customers, ${adminData.auditEntries.toLocaleString("en-US")} audit entries; ${settings.BENCH_CONNECTIONS} connections, ${settings.BENCH_DURATION} s each\n`,
+    );
+    console.log(formatAdminTable(admin.results));
+  }
+  if (orderExport) {
+    console.log(
+      `CSV export: ${orderExport.rows.toLocaleString("en-US")} rows, ${(orderExport.bytes / 2 ** 20).toFixed(1)} MiB in ${orderExport.seconds.toFixed(1)} s (${Math.round(orderExport.rowsPerSecond).toLocaleString("en-US")} rows/s); ` +
+        `the app's memory ${orderExport.rssBeforeMiB.toFixed(0)} MiB before, ${orderExport.rssPeakMiB.toFixed(0)} MiB at most while streaming`,
+    );
+  }
 
   const report = {
     finishedAt: new Date().toISOString(),
@@ -436,6 +486,7 @@ async function main(): Promise<number> {
     answers,
     endpoints: results,
     writes: { cartAdd, checkout },
+    admin: admin ? { orders: adminData?.orders, tables: admin.results, export: orderExport } : null,
   };
   await writeFile(path.join(resultsDir, "latest.json"), `${JSON.stringify(report, null, 2)}\n`);
   log(`wrote ${path.relative(process.cwd(), path.join(resultsDir, "latest.json"))}`);
@@ -453,6 +504,10 @@ async function main(): Promise<number> {
   );
   failed.push(
     ...cartAdd.problems.map((problem) => `cart.add: ${problem}`),
+    ...(admin?.problems ?? []),
+    ...(admin?.results ?? [])
+      .filter((r) => failures(r.load) > 0)
+      .map((r) => `${r.name}: ${r.load.non2xx} non-2xx, ${r.load.errors} errors`),
     ...[checkout.uncontended, checkout.contended].flatMap((run) =>
       run.problems.map((problem) => `${run.name}: ${problem}`),
     ),

@@ -80,10 +80,10 @@ test.describe("the HTTP surface: the catalog cache", () => {
       await page.goto(`/products/${slug}`);
       await expect(page.getByText(money(price.amount, price.currency)).first()).toBeVisible();
 
-      // Through the catalog service (as staff would from the admin console): seen at once.
+      // Through the admin console's procedure: seen at once.
       const { token } = (await mutate(request, "account.signIn", STAFF)) as { token: string };
       const changed = price.amount + 222;
-      await mutate(request, "catalog.updateVariant", { variantId: id, priceAmount: changed }, token);
+      await mutate(request, "admin.products.updateVariant", { variantId: id, priceAmount: changed }, token);
       expect(
         (await query<ProductBody>(request, "catalog.productBySlug", { slug })).variants[0]?.price.amount,
       ).toBe(changed);
@@ -91,7 +91,12 @@ test.describe("the HTTP surface: the catalog cache", () => {
       await page.reload();
       await expect(page.getByText(money(changed, price.currency)).first()).toBeVisible();
 
-      await mutate(request, "catalog.updateVariant", { variantId: id, priceAmount: price.amount }, token);
+      await mutate(
+        request,
+        "admin.products.updateVariant",
+        { variantId: id, priceAmount: price.amount },
+        token,
+      );
     } finally {
       await db.end();
     }

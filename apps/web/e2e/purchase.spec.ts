@@ -2,48 +2,20 @@
 // (the cart comes along), check out, pay on the test provider's page, watch the order turn "paid"
 // without reloading, and find the confirmation in the mailbox. Also a declined card, a second
 // step at the "bank", and a guest opening the order from the mail's signed link elsewhere.
-import type { Page } from "@playwright/test";
-
 import { confirmedShopper, Inbox, signIn, test, uniqueEmail } from "./support/accounts";
-import { addToCart, cartLink, expectConsoleErrors, findProduct, plenty } from "./support/shop";
+import {
+  addToCart,
+  cartLink,
+  expectConsoleErrors,
+  fillCheckout,
+  findProduct,
+  markDocument,
+  orderStatus,
+  payWith,
+  plenty,
+  stillSameDocument,
+} from "./support/shop";
 import { expect } from "./support/test";
-
-const ADDRESS = {
-  name: "Robin Buyer",
-  line1: "500 Market St",
-  city: "San Francisco",
-  region: "CA",
-  postalCode: "94105",
-};
-
-async function fillCheckout(page: Page, email?: string) {
-  await page.goto("/checkout");
-  const form = page.getByRole("form", { name: "Checkout" });
-  if (email) await form.getByLabel("Email").fill(email);
-  await form.getByLabel("Full name").fill(ADDRESS.name);
-  await form.getByLabel("Country").selectOption("US");
-  await form.getByLabel("Address", { exact: true }).fill(ADDRESS.line1);
-  await form.getByLabel("City").fill(ADDRESS.city);
-  await form.getByLabel("State / province").fill(ADDRESS.region);
-  await form.getByLabel("Postal code").fill(ADDRESS.postalCode);
-  await expect(form.getByRole("radio", { name: /^Standard/ })).toBeChecked();
-  await form.getByRole("button", { name: "Place order and pay" }).click();
-  await expect(page).toHaveURL(/\/pay\/tp_[0-9a-f]+$/);
-}
-
-async function payWith(page: Page, card: string) {
-  await expect(page.getByText("Test payments: no real card is charged.")).toBeVisible();
-  const form = page.getByRole("form", { name: "Pay by card" });
-  await form.getByLabel("Card number").fill(card);
-  await form.getByRole("button", { name: /^Pay \$/ }).click();
-}
-
-const orderStatus = (page: Page) => page.getByRole("heading", { level: 2, name: /^Status:/ });
-
-/** Mark the document, so a later check can tell that the page was never reloaded. */
-const markDocument = (page: Page) => page.evaluate(() => Object.assign(window, { bazaarSameDocument: true }));
-const stillSameDocument = (page: Page) =>
-  page.evaluate(() => (window as { bazaarSameDocument?: boolean }).bazaarSameDocument === true);
 
 test.describe("buying", () => {
   test("browse, add to cart, sign in (the cart comes along), check out, pay, see it paid live, get the mail", async ({

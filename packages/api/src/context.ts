@@ -18,6 +18,7 @@ import {
 } from "@bazaar/auth";
 import type { Db, SessionKind } from "@bazaar/db";
 import { createDatabaseMailer, createSmtpMailer, readMailEnv, type Mailer } from "@bazaar/mail";
+import { localMediaStorage, readMediaEnv, type MediaStorage } from "@bazaar/media";
 import { TRPCError } from "@trpc/server";
 
 import { logger, type Logger } from "./logger.ts";
@@ -52,6 +53,8 @@ export interface Context {
   paymentProvider: PaymentProvider;
   /** Live order changes for subscriptions; without one, they re-read on a timer only. */
   orderFeed: OrderFeed | null;
+  /** Where product pictures are stored (MEDIA_DIR). */
+  mediaStorage: MediaStorage;
 }
 
 export interface GuestCart {
@@ -66,7 +69,7 @@ export interface GuestCart {
 const CART_PURPOSE = "guest-cart";
 
 // Read once per process, not per request: the settings, one rate limiter (in memory, or in
-// Redis when REDIS_URL is set) and one mailer.
+// Redis when REDIS_URL is set), one mailer and the media storage.
 let processState:
   | {
       policy: SessionPolicy;
@@ -78,6 +81,7 @@ let processState:
       rateLimiter: RateLimiter;
       /** The SMTP mailer (pooled connections), or null to keep mail in the database. */
       smtpMailer: Mailer | null;
+      mediaStorage: MediaStorage;
     }
   | undefined;
 
@@ -109,6 +113,7 @@ export async function createContext(options: {
   readCache?: ReadCache;
   paymentProvider?: PaymentProvider;
   orderFeed?: OrderFeed;
+  mediaStorage?: MediaStorage;
   /** The response's headers, where the route can set cookies (the fetch adapter passes them). */
   resHeaders?: Headers;
 }): Promise<Context> {
@@ -128,6 +133,7 @@ export async function createContext(options: {
       proxyHops: authEnv.TRUSTED_PROXY_HOPS,
       rateLimiter: rateLimiterFromEnv(authEnv),
       smtpMailer: mailEnv.SMTP_URL ? createSmtpMailer(mailEnv.SMTP_URL, mailEnv.MAIL_FROM) : null,
+      mediaStorage: localMediaStorage(readMediaEnv().MEDIA_DIR),
     };
   }
   const { policy, cookieName, appUrl } = processState;
@@ -164,7 +170,8 @@ export async function createContext(options: {
     sessionKind: options.sessionKind ?? "BEARER",
     readCache: options.readCache ?? passThroughReadCache,
     signingSecret: secret,
-    paymentProvider: options.paymentProvider ?? paymentsFromEnv().provider,
+    paymentProvider: options.paymentProvider ?? paymentsFromEnv().provider(options.db),
     orderFeed: options.orderFeed ?? null,
+    mediaStorage: options.mediaStorage ?? processState.mediaStorage,
   };
 }

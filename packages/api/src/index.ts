@@ -10,6 +10,7 @@ export { logger } from "./logger.ts";
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
 export { fieldErrorsOf, retryAfterHeader } from "./errors.ts";
+export { refuseOversizedBody } from "./body-limit.ts";
 export type { ReadCache } from "./read-cache.ts";
 export { catalogTags, onCatalogChange, type CatalogChangeListener } from "./catalog/cache-tags.ts";
 export { handlePaymentWebhook } from "./payments/webhook.ts";
@@ -18,3 +19,4 @@ export { answerTestChallenge, readTestPayment, submitTestCard } from "./payments
 export { createOrderFeed, type OrderFeed } from "./orders/live.ts";
 export { startWorker, workerDepsFromEnv } from "./jobs/worker.ts";
 export { readJobsEnv } from "./jobs/env.ts";
+export { exportOrdersCsv } from "./admin/orders/export.ts";

@@ -2,10 +2,12 @@
 import type { RateLimiter } from "@bazaar/auth";
 import type { Db } from "@bazaar/db";
 import type { Mailer } from "@bazaar/mail";
+import type { MediaStorage } from "@bazaar/media";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 
 import { createContext } from "../src/context.ts";
 import type { ReadCache } from "../src/read-cache.ts";
+import { refuseOversizedBody } from "../src/body-limit.ts";
 import { retryAfterHeader } from "../src/errors.ts";
 import { appRouter } from "../src/root.ts";
 
@@ -24,6 +26,7 @@ export interface ErrorBody {
 }
 
 interface CallOptions {
+  /** JSON, or a FormData sent as multipart (picture uploads). */
   input?: unknown;
   mutation?: boolean;
   token?: string;
@@ -31,6 +34,7 @@ interface CallOptions {
   rateLimiter?: RateLimiter;
   mailer?: Mailer;
   readCache?: ReadCache;
+  mediaStorage?: MediaStorage;
 }
 
 export async function callHttp(db: Db, procedure: string, options: CallOptions = {}) {
@@ -86,15 +90,26 @@ export async function firstServerEvent(db: Db, procedure: string, options: CallO
 async function requestHttp(db: Db, procedure: string, options: CallOptions): Promise<Response> {
   const headers = new Headers(options.headers);
   if (options.token) headers.set("authorization", `Bearer ${options.token}`);
-  const encoded = options.input === undefined ? undefined : JSON.stringify({ json: options.input });
+  const multipart = options.input instanceof FormData ? options.input : undefined;
+  const encoded =
+    options.input === undefined || multipart ? undefined : JSON.stringify({ json: options.input });
   let url = `http://localhost/api/trpc/${procedure}`;
   if (!options.mutation && encoded) url += `?input=${encodeURIComponent(encoded)}`;
-  if (options.mutation) headers.set("content-type", "application/json");
+  // A FormData body sets its own multipart content type, with the boundary.
+  if (options.mutation && !multipart) headers.set("content-type", "application/json");
   const req = new Request(url, {
     method: options.mutation ? "POST" : "GET",
     headers,
-    body: options.mutation ? (encoded ?? "{}") : undefined,
+    body: options.mutation ? (multipart ?? encoded ?? "{}") : undefined,
   });
+  // A Request built here has no Content-Length of its own; the client's fetch would send one.
+  if (req.body && !req.headers.has("content-length")) {
+    const bytes = await req.clone().arrayBuffer();
+    req.headers.set("content-length", String(bytes.byteLength));
+  }
+  // The same guard the web app's route runs first.
+  const refused = refuseOversizedBody(req);
+  if (refused) return refused;
   return fetchRequestHandler({
     endpoint: "/api/trpc",
     router: appRouter,
@@ -107,6 +122,7 @@ async function requestHttp(db: Db, procedure: string, options: CallOptions): Pro
         rateLimiter: options.rateLimiter,
         mailer: options.mailer,
         readCache: options.readCache,
+        mediaStorage: options.mediaStorage,
       }),
     // The same header the web app's route sends.
     responseMeta: ({ errors }) => ({ headers: new Headers(retryAfterHeader(errors)) }),

@@ -8,7 +8,6 @@ export type AuthEvent =
   | "password_changed"
   | "session_revoked"
   | "sessions_revoked_all"
-  | "role_changed"
   | "email_verified"
   | "password_reset_requested"
   | "password_reset"

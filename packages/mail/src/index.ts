@@ -14,5 +14,6 @@ export {
   orderConfirmationMessage,
   passwordChangedMessage,
   resetPasswordMessage,
+  shippingNoticeMessage,
   verifyEmailMessage,
 } from "./templates.ts";

@@ -142,3 +142,24 @@ export function orderConfirmationMessage(input: {
     footer: "Bazaar",
   });
 }
+
+export function shippingNoticeMessage(input: {
+  to: string;
+  name: string | null;
+  orderNumber: number;
+  carrier: string | null;
+  trackingNumber: string;
+  url: string;
+}) {
+  return compose({
+    to: input.to,
+    subject: `Your Bazaar order ${input.orderNumber} has shipped`,
+    greeting: input.name,
+    paragraphs: [
+      `Good news: order ${input.orderNumber} is on its way.`,
+      `${input.carrier ? `Carrier: ${input.carrier}\n` : ""}Tracking number: ${input.trackingNumber}`,
+    ],
+    action: { label: "Follow your order", url: input.url },
+    footer: "Bazaar",
+  });
+}

@@ -41,6 +41,7 @@ describe("media keys", () => {
     expect(mediaType(key)).toBeNull();
     expect(await storage.read(key)).toBeNull();
     await expect(storage.write(key, new Uint8Array([1]))).rejects.toThrow(/not a media key/);
+    await expect(storage.delete(key)).rejects.toThrow(/not a media key/);
   });
 });
 
@@ -53,6 +54,14 @@ describe("localMediaStorage", () => {
     expect([...((await storage.read("uploads/a.png")) ?? [])]).toEqual([9]);
     // No temporary files left beside it.
     expect(await readdir(path.join(root, "uploads"))).toEqual(["a.png"]);
+  });
+
+  it("deletes a file, and deleting one that is not there does nothing", async () => {
+    await storage.write("uploads/b/c.webp", new Uint8Array([4]));
+    await storage.delete("uploads/b/c.webp");
+    expect(await storage.read("uploads/b/c.webp")).toBeNull();
+    await expect(storage.delete("uploads/b/c.webp")).resolves.toBeUndefined();
+    await expect(storage.delete("uploads/never.png")).resolves.toBeUndefined();
   });
 });
 

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 /** What a stored file is served as, by its extension: only pictures are stored. */
@@ -27,6 +27,8 @@ export interface MediaStorage {
   read(key: string): Promise<Buffer | null>;
   /** Store the bytes under `key`, replacing any earlier file whole (readers never see half). */
   write(key: string, bytes: Uint8Array): Promise<void>;
+  /** Remove the file under `key`; nothing happens when there is none. */
+  delete(key: string): Promise<void>;
 }
 
 export function localMediaStorage(root: string): MediaStorage {
@@ -51,6 +53,10 @@ export function localMediaStorage(root: string): MediaStorage {
       const temporary = `${file}.${randomBytes(6).toString("hex")}.tmp`;
       await writeFile(temporary, bytes);
       await rename(temporary, file);
+    },
+    async delete(key) {
+      // `force`: a file already gone (deleted twice, never drawn) is not an error.
+      await rm(resolve(key), { force: true });
     },
   };
 }

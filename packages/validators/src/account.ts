@@ -55,9 +55,3 @@ export const deleteAccountInput = z.object({
   confirmEmail: emailSchema,
   password: z.string().max(PASSWORD_MAX, "is too long").optional(),
 });
-
-export const roleSchema = z.enum(["CUSTOMER", "STAFF", "ADMIN"]);
-
-export const setRoleInput = z.object({ userId: z.string().min(1).max(64), role: roleSchema });
-
-export const listUsersInput = z.object({ search: z.string().max(254, "is too long").optional() });

@@ -24,11 +24,14 @@ export interface ProductCursor {
 // btoa/atob rather than Buffer: these schemas also run in browsers and React Native. The payload
 // is ASCII (a sort name, a number or ISO date, an id), which is all btoa accepts.
 export function encodeProductCursor(cursor: ProductCursor): string {
-  const json = JSON.stringify([cursor.sort, cursor.key, cursor.id]);
+  return encodeBase64Url(JSON.stringify([cursor.sort, cursor.key, cursor.id]));
+}
+
+export function encodeBase64Url(json: string): string {
   return btoa(json).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
 }
 
-function decodeBase64Url(value: string): string {
+export function decodeBase64Url(value: string): string {
   return atob(value.replaceAll("-", "+").replaceAll("_", "/"));
 }
 
@@ -139,35 +142,3 @@ export const relatedProductsInput = z.object({
   slug: slugSchema,
   limit: z.number().int().min(1).max(12).default(4),
 });
-
-/** Staff: change a variant's price, "was" price (null removes it) or stock; at least one of them. */
-export const updateVariantInput = z
-  .object({
-    variantId: z.string().min(1).max(64),
-    priceAmount: z
-      .number()
-      .int("must be a whole number of cents")
-      .min(0, "cannot be negative")
-      .max(100_000_000)
-      .optional(),
-    compareAtAmount: z
-      .number()
-      .int("must be a whole number of cents")
-      .min(0, "cannot be negative")
-      .max(100_000_000)
-      .nullable()
-      .optional(),
-    stockOnHand: z
-      .number()
-      .int("must be a whole number")
-      .min(0, "cannot be negative")
-      .max(1_000_000)
-      .optional(),
-  })
-  .refine(
-    (input) =>
-      input.priceAmount !== undefined ||
-      input.compareAtAmount !== undefined ||
-      input.stockOnHand !== undefined,
-    { message: "nothing to change", path: ["variantId"] },
-  );

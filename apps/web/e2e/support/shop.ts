@@ -77,3 +77,43 @@ export function expectConsoleErrors(consoleErrors: string[], pattern: RegExp) {
   const unexpected = consoleErrors.filter((message) => !pattern.test(message));
   consoleErrors.splice(0, consoleErrors.length, ...unexpected);
 }
+
+const ADDRESS = {
+  name: "Robin Buyer",
+  line1: "500 Market St",
+  city: "San Francisco",
+  region: "CA",
+  postalCode: "94105",
+};
+
+/** Fill the checkout form with a US address and place the order; ends on the payment page. */
+export async function fillCheckout(page: Page, email?: string) {
+  await page.goto("/checkout");
+  const form = page.getByRole("form", { name: "Checkout" });
+  if (email) await form.getByLabel("Email").fill(email);
+  await form.getByLabel("Full name").fill(ADDRESS.name);
+  await form.getByLabel("Country").selectOption("US");
+  await form.getByLabel("Address", { exact: true }).fill(ADDRESS.line1);
+  await form.getByLabel("City").fill(ADDRESS.city);
+  await form.getByLabel("State / province").fill(ADDRESS.region);
+  await form.getByLabel("Postal code").fill(ADDRESS.postalCode);
+  await expect(form.getByRole("radio", { name: /^Standard/ })).toBeChecked();
+  await form.getByRole("button", { name: "Place order and pay" }).click();
+  await expect(page).toHaveURL(/\/pay\/tp_[0-9a-f]+$/);
+}
+
+/** Pay on the test provider's page with a test card number. */
+export async function payWith(page: Page, card: string) {
+  await expect(page.getByText("Test payments: no real card is charged.")).toBeVisible();
+  const form = page.getByRole("form", { name: "Pay by card" });
+  await form.getByLabel("Card number").fill(card);
+  await form.getByRole("button", { name: /^Pay \$/ }).click();
+}
+
+export const orderStatus = (page: Page) => page.getByRole("heading", { level: 2, name: /^Status:/ });
+
+/** Mark the document, so a later check can tell that the page was never reloaded. */
+export const markDocument = (page: Page) =>
+  page.evaluate(() => Object.assign(window, { bazaarSameDocument: true }));
+export const stillSameDocument = (page: Page) =>
+  page.evaluate(() => (window as { bazaarSameDocument?: boolean }).bazaarSameDocument === true);

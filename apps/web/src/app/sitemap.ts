@@ -21,6 +21,7 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
     orderBy: [{ position: "asc" }, { slug: "asc" }],
   });
   const products = await db.product.findMany({
+    where: { status: "PUBLISHED" },
     select: { slug: true, updatedAt: true },
     orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
     take: Math.max(0, MAX_URLS - 2 - categories.length),

@@ -2,7 +2,15 @@
 
 import type { AppRouter } from "@bazaar/api";
 import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
-import { httpBatchLink, httpSubscriptionLink, loggerLink, splitLink, TRPCClientError } from "@trpc/client";
+import {
+  httpBatchLink,
+  httpLink,
+  httpSubscriptionLink,
+  isNonJsonSerializable,
+  loggerLink,
+  splitLink,
+  TRPCClientError,
+} from "@trpc/client";
 import { createTRPCReact } from "@trpc/react-query";
 import { useState, type ReactNode } from "react";
 import superjson from "superjson";
@@ -35,11 +43,16 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
               op.result instanceof TRPCClientError &&
               (op.result.data?.httpStatus ?? 500) >= 500),
         }),
-        // Subscriptions (live order status) as server-sent events; everything else batched.
+        // Subscriptions (live order status) as server-sent events; form data (picture uploads)
+        // as one multipart request each; everything else batched.
         splitLink({
           condition: (op) => op.type === "subscription",
           true: httpSubscriptionLink({ url: "/api/trpc", transformer: superjson }),
-          false: httpBatchLink({ url: "/api/trpc", transformer: superjson }),
+          false: splitLink({
+            condition: (op) => isNonJsonSerializable(op.input),
+            true: httpLink({ url: "/api/trpc", transformer: superjson }),
+            false: httpBatchLink({ url: "/api/trpc", transformer: superjson }),
+          }),
         }),
       ],
     }),

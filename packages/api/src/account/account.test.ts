@@ -409,6 +409,11 @@ describe("profile and privacy", () => {
           idempotencyScope: `user:${owner.id}`,
           idempotencyKey: "k",
           requestHash: "h",
+          shipName: `Addressee ${total}`,
+          shipLine1: "1 Export Lane",
+          shipCity: "Leeds",
+          shipPostalCode: "LS1 1AA",
+          shipCountry: "GB",
         },
       });
     }
@@ -421,6 +426,11 @@ describe("profile and privacy", () => {
     expect((data as { sessions: unknown[] }).sessions).toHaveLength(1);
     // Their orders, and nobody else's.
     expect((data as { orders: { totalAmount: number }[] }).orders.map((o) => o.totalAmount)).toEqual([1500]);
+    // With where they went: the address is personal data too.
+    expect(data).toMatchObject({
+      orders: [{ shipName: "Addressee 1500", shipLine1: "1 Export Lane", shipCountry: "GB" }],
+    });
+    expect(json).not.toContain("Addressee 9900");
     expect((data as { activity: { action: string }[] }).activity.map((a) => a.action)).toContain("sign_in");
     expect(json).not.toContain("argon2");
     expect(json).not.toContain(token);

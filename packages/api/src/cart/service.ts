@@ -74,6 +74,7 @@ export async function viewCart(db: Db, cartId: string): Promise<CartView> {
             stockOnHand: true,
             product: {
               select: {
+                status: true,
                 slug: true,
                 name: true,
                 images: { select: { url: true, alt: true }, orderBy: { position: "asc" }, take: 1 },
@@ -89,6 +90,11 @@ export async function viewCart(db: Db, cartId: string): Promise<CartView> {
       const { variant } = item;
       const currency = variant.currency.trim();
       const label = `${variant.product.name} (${variant.name})`;
+      if (variant.product.status !== "PUBLISHED") {
+        await tx.cartItem.delete({ where: { cartId_variantId: { cartId, variantId: item.variantId } } });
+        changes.push(`${label} is no longer sold and was taken out of your cart.`);
+        continue;
+      }
       if (variant.stockOnHand <= 0) {
         await tx.cartItem.delete({ where: { cartId_variantId: { cartId, variantId: item.variantId } } });
         changes.push(`${label} sold out and was taken out of your cart.`);
@@ -143,7 +149,8 @@ export async function viewCart(db: Db, cartId: string): Promise<CartView> {
 
 async function variantForCart(db: Db | Prisma.TransactionClient, variantId: string) {
   const variant = await db.productVariant.findUnique({
-    where: { id: variantId },
+    // Only published products are for sale; a draft's or an archived product's variant is not.
+    where: { id: variantId, product: { status: "PUBLISHED" } },
     select: { priceAmount: true, stockOnHand: true, currency: true },
   });
   if (!variant) throw fieldError("BAD_REQUEST", "variantId", "is not an item in the shop");

@@ -18,7 +18,8 @@ export interface ListingFilters {
  * variant-level filter together (size M, in stock and under $40 is one variant, not three).
  */
 export function listingWhere(filters: ListingFilters): Prisma.Sql {
-  const conditions: Prisma.Sql[] = [];
+  // Drafts and archived products never reach the storefront.
+  const conditions: Prisma.Sql[] = [Prisma.sql`p."status" = 'PUBLISHED'`];
   if (filters.categoryIds) conditions.push(Prisma.sql`p."categoryId" = ANY(${filters.categoryIds})`);
   if (filters.q) {
     // Words (stemmed, ranked) or, for typos, a name whose words are close enough to the query's
@@ -35,7 +36,7 @@ export function listingWhere(filters: ListingFilters): Prisma.Sql {
   } else if (filters.inStock) {
     conditions.push(Prisma.sql`p."inStock"`);
   }
-  return conditions.length > 0 ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
+  return Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}`;
 }
 
 /**

@@ -6,11 +6,10 @@ import {
   productListInput,
   relatedProductsInput,
   searchSuggestInput,
-  updateVariantInput,
 } from "@bazaar/validators";
 
 import type { Context } from "../context.ts";
-import { createTRPCRouter, publicProcedure, staffProcedure } from "../trpc.ts";
+import { createTRPCRouter, publicProcedure } from "../trpc.ts";
 import { catalogTags } from "./cache-tags.ts";
 import * as catalog from "./service.ts";
 
@@ -61,8 +60,4 @@ export const catalogRouter = createTRPCRouter({
     .query(({ ctx, input }) =>
       listing(ctx, "related", input, () => catalog.listRelatedProducts(ctx.db, input)),
     ),
-  /** Staff: price, "was" price and stock; invalidates the cached reads that show the product. */
-  updateVariant: staffProcedure
-    .input(updateVariantInput)
-    .mutation(({ ctx, input }) => catalog.updateVariant(ctx.db, input)),
 });

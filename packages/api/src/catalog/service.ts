@@ -3,8 +3,7 @@
 import { Prisma, type DbOrTx } from "@bazaar/db";
 import { encodeProductCursor, type Money, type ProductCursor, type ProductSort } from "@bazaar/validators";
 
-import { fieldError, notFound } from "../errors.ts";
-import { catalogChanged, productChangeTags } from "./cache-tags.ts";
+import { notFound } from "../errors.ts";
 import {
   listingCountQuery,
   listingPageQuery,
@@ -155,7 +154,7 @@ export async function listProducts(db: DbOrTx, input: ListProductsInput): Promis
 async function closestName(db: DbOrTx, q: string): Promise<string | null> {
   const [row] = await db.$queryRaw<{ name: string }[]>`
     SELECT "name" FROM "Product"
-    WHERE similarity("name", ${q}) > 0.15
+    WHERE "status" = 'PUBLISHED' AND similarity("name", ${q}) > 0.15
     ORDER BY similarity("name", ${q}) DESC, "name"
     LIMIT 1`;
   return row ? row.name.toLowerCase() : null;
@@ -163,7 +162,7 @@ async function closestName(db: DbOrTx, q: string): Promise<string | null> {
 
 export async function listFeaturedProducts(db: DbOrTx, input: { limit: number }): Promise<ProductCard[]> {
   const rows = await db.product.findMany({
-    where: { featured: true },
+    where: { featured: true, status: "PUBLISHED" },
     select: cardSelect,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: input.limit,
@@ -191,7 +190,7 @@ export async function listCategories(db: DbOrTx): Promise<CategoryNode[]> {
       name: true,
       description: true,
       parentId: true,
-      _count: { select: { products: true } },
+      _count: { select: { products: { where: { status: "PUBLISHED" } } } },
     },
   });
   const nodes = new Map<string, CategoryNode & { parentId: string | null; own: number }>(
@@ -237,7 +236,7 @@ export async function getCategoryBySlug(db: DbOrTx, slug: string) {
 
 export async function getProductBySlug(db: DbOrTx, slug: string) {
   const product = await db.product.findUnique({
-    where: { slug },
+    where: { slug, status: "PUBLISHED" },
     select: {
       id: true,
       slug: true,
@@ -290,13 +289,13 @@ export async function listRelatedProducts(
   input: { slug: string; limit: number },
 ): Promise<ProductCard[]> {
   const product = await db.product.findUnique({
-    where: { slug: input.slug },
+    where: { slug: input.slug, status: "PUBLISHED" },
     select: { id: true, categoryId: true, category: { select: { parentId: true } } },
   });
   if (!product) throw notFound("That product");
   const rows = await db.$queryRaw<{ id: string }[]>`
     SELECT p."id" FROM "Product" p JOIN "Category" c ON c."id" = p."categoryId"
-    WHERE p."id" <> ${product.id}
+    WHERE p."id" <> ${product.id} AND p."status" = 'PUBLISHED'
       AND (p."categoryId" = ${product.categoryId} OR (c."parentId" IS NOT NULL AND c."parentId" = ${product.category.parentId}))
     ORDER BY (p."categoryId" = ${product.categoryId}) DESC, p."inStock" DESC, p."createdAt" DESC, p."id" DESC
     LIMIT ${input.limit}`;
@@ -416,7 +415,7 @@ export async function suggest(db: DbOrTx, input: { q: string; limit: number }): 
       SELECT p."slug", p."name", p."priceFrom",
         (SELECT v."currency" FROM "ProductVariant" v WHERE v."productId" = p."id" LIMIT 1) AS "currency"
       FROM "Product" p
-      WHERE p."name" ILIKE ${contains} OR ${input.q} <% p."name"
+      WHERE p."status" = 'PUBLISHED' AND (p."name" ILIKE ${contains} OR ${input.q} <% p."name")
       ORDER BY (p."name" ILIKE ${contains}) DESC, word_similarity(${input.q}, p."name") DESC, p."name"
       LIMIT ${input.limit}`,
     db.$queryRaw<{ slug: string; name: string }[]>`
@@ -433,47 +432,4 @@ export async function suggest(db: DbOrTx, input: { q: string; limit: number }): 
     })),
     categories,
   };
-}
-
-/** The tags a change to one product's prices or stock makes stale: every listing, and its own page. */
-async function tagsForProduct(db: DbOrTx, productId: string): Promise<string[]> {
-  const product = await db.product.findUniqueOrThrow({ where: { id: productId }, select: { slug: true } });
-  return productChangeTags([product.slug]);
-}
-
-/**
- * Staff change a variant's price (and "was" price) or stock. The listing columns follow by
- * trigger; cached pages showing the product are invalidated once the write has committed.
- */
-export async function updateVariant(
-  db: DbOrTx,
-  input: {
-    variantId: string;
-    priceAmount?: number | undefined;
-    compareAtAmount?: number | null | undefined;
-    stockOnHand?: number | undefined;
-  },
-) {
-  const current = await db.productVariant.findUnique({
-    where: { id: input.variantId },
-    select: { productId: true, priceAmount: true, compareAtAmount: true },
-  });
-  if (!current) throw notFound("That variant");
-  const price = input.priceAmount ?? current.priceAmount;
-  const compareAt = input.compareAtAmount === undefined ? current.compareAtAmount : input.compareAtAmount;
-  if (compareAt !== null && compareAt <= price) {
-    throw fieldError("BAD_REQUEST", "compareAtAmount", "must be above the price");
-  }
-  const variant = await db.productVariant.update({
-    where: { id: input.variantId },
-    data: {
-      ...(input.priceAmount !== undefined ? { priceAmount: input.priceAmount } : {}),
-      ...(input.compareAtAmount !== undefined ? { compareAtAmount: input.compareAtAmount } : {}),
-      ...(input.stockOnHand !== undefined ? { stockOnHand: input.stockOnHand } : {}),
-    },
-    select: { id: true, priceAmount: true, compareAtAmount: true, stockOnHand: true, currency: true },
-  });
-  const tags = await tagsForProduct(db, current.productId);
-  await catalogChanged(tags);
-  return { variant, invalidated: tags };
 }

@@ -5,6 +5,8 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 
 import { signInPersonas } from "../../test/accounts.ts";
 import { callHttp } from "../../test/http.ts";
+import { updateVariant } from "../admin/products/service.ts";
+import { adjustStock } from "../admin/stock/service.ts";
 import type { ReadCache } from "../read-cache.ts";
 import { onCatalogChange } from "./cache-tags.ts";
 import {
@@ -13,7 +15,6 @@ import {
   listProducts,
   listRelatedProducts,
   suggest,
-  updateVariant,
   type ListProductsInput,
   type ProductPage,
 } from "./service.ts";
@@ -327,21 +328,20 @@ describe("invalidation", () => {
   });
 
   it("a price change reaches listings (trigger) and names the stale cache tags", async () => {
-    const { invalidated } = await updateVariant(db, { variantId: "boot_0", priceAmount: 1000 });
-    expect(invalidated).toEqual(["catalog:listings", "product:boot"]);
-    expect(heard).toEqual([invalidated]);
+    await updateVariant(db, (await staffToken()).id, { variantId: "boot_0", priceAmount: 1000 }, META);
+    expect(heard).toEqual([["catalog:listings", "product:boot"]]);
     expect(ids(await list({ sort: "price-asc", limit: 1 }))).toEqual(["boot"]);
   });
 
   it("a stock change to zero takes the product out of in-stock listings", async () => {
-    await updateVariant(db, { variantId: "boot_0", stockOnHand: 0 });
+    await setStock("boot_0", 0);
     expect(ids(await list({ inStock: true }))).not.toContain("boot");
     expect(heard).toHaveLength(1);
     stop();
   });
 
   it("refuses a was-price not above the price, changing nothing and telling no one", async () => {
-    const { status, error } = await callHttp(db, "catalog.updateVariant", {
+    const { status, error } = await callHttp(db, "admin.products.updateVariant", {
       mutation: true,
       token: (await staffToken()).token,
       input: { variantId: "mug_0", compareAtAmount: 1800 },
@@ -396,7 +396,7 @@ describe("cached reads", () => {
       expect(priceOf(await read("catalog.products", listingInput), "tee")).toBe(1500);
 
       // Through the service, the same change reaches both reads at once.
-      const { status } = await callHttp(db, "catalog.updateVariant", {
+      const { status } = await callHttp(db, "admin.products.updateVariant", {
         mutation: true,
         token: (await staffToken()).token,
         input: { variantId: "tee_0", priceAmount: 1300 },
@@ -416,9 +416,9 @@ describe("cached reads", () => {
     const cache = tagCache();
     try {
       await callHttp(db, "catalog.productBySlug", { input: { slug: "wool" }, readCache: cache.readCache });
-      await updateVariant(db, { variantId: "tee_0", stockOnHand: 9 });
+      await setStock("tee_0", 9);
       expect(cache.size()).toBe(1);
-      await updateVariant(db, { variantId: "wool_0", stockOnHand: 4 });
+      await setStock("wool_0", 4);
       expect(cache.size()).toBe(0);
     } finally {
       cache.stop();
@@ -439,10 +439,24 @@ describe("cached reads", () => {
   });
 });
 
-let staff: { token: string } | undefined;
+let staff: { id: string; token: string } | undefined;
 async function staffToken() {
   staff ??= (await signInPersonas(db)).staff;
   return staff;
+}
+
+const META = { ip: null, userAgent: null };
+
+/** Staff set a variant's stock the one way it changes by hand: an adjustment, in the ledger. */
+async function setStock(variantId: string, stockOnHand: number) {
+  const { stockOnHand: current } = await db.productVariant.findUniqueOrThrow({ where: { id: variantId } });
+  const delta = stockOnHand - current;
+  await adjustStock(
+    db,
+    (await staffToken()).id,
+    { variantId, delta, reason: delta > 0 ? "RECEIVED" : "CORRECTION" },
+    META,
+  );
 }
 
 describe("bad listing input is a 400 on the field", () => {

@@ -24,7 +24,7 @@ import { startWorker, type WorkerDeps } from "./worker.ts";
 const { db, url } = await createTestDatabase();
 const WEBHOOK_SECRET = "whsec_jobs_test_0123456789";
 const SIGNING_SECRET = "s".repeat(32);
-const provider = testPaymentProvider(WEBHOOK_SECRET);
+const provider = testPaymentProvider(WEBHOOK_SECRET, db);
 
 /** Wait for `check` to return a value, polling; bounded in time so a broken chain fails, not hangs. */
 async function eventually<T>(check: () => Promise<T | null | undefined | false>, ms = 20_000): Promise<T> {

@@ -8,6 +8,7 @@ import type { PaymentEventInput } from "../payments/events.ts";
 /** Every job the worker knows, with what it is given. */
 export interface JobPayloads {
   "send-order-confirmation": { orderId: string };
+  "send-shipping-notice": { orderId: string };
   "expire-unpaid-orders": Record<string, unknown>;
   "deliver-test-payment-event": { event: PaymentEventInput };
 }

@@ -8,6 +8,7 @@ import { Logger as WorkerLogger, run, type Runner, type Task } from "graphile-wo
 import type { Logger } from "../logger.ts";
 import { sendOrderConfirmation } from "../orders/confirmation.ts";
 import { expireUnpaidOrders } from "../orders/service.ts";
+import { sendShippingNotice } from "../orders/shipping-notice.ts";
 import { paymentsFromEnv } from "../payments/env.ts";
 import { paymentEventSchema } from "../payments/events.ts";
 import { deliverTestPaymentEvent } from "../payments/test-provider.ts";
@@ -33,6 +34,11 @@ export function jobTasks(deps: WorkerDeps): Record<JobName, Task> {
       const { orderId } = payload as { orderId: string };
       const result = await sendOrderConfirmation(deps, orderId);
       deps.log.info({ orderId, result }, "order confirmation");
+    },
+    "send-shipping-notice": async (payload) => {
+      const { orderId } = payload as { orderId: string };
+      const result = await sendShippingNotice(deps, orderId);
+      deps.log.info({ orderId, result }, "shipping notice");
     },
     "expire-unpaid-orders": async () => {
       const expired = await expireUnpaidOrders(deps.db);

@@ -270,6 +270,25 @@ describe("order status", () => {
     expect(await stock("two_v0")).toBe(before - 2);
   });
 
+  it("cancelling a paid order that has not shipped puts its stock back too; a shipped one cannot be cancelled", async () => {
+    const before = await stock("two_v0");
+    const paid = await placeOrder(db, order([{ variantId: "two_v0", quantity: 4 }]));
+    await moveOrder(db, paid.id, "PAID");
+    await moveOrder(db, paid.id, "CANCELLED");
+    expect(await stock("two_v0")).toBe(before);
+    const released = await db.stockMovement.findMany({ where: { orderId: paid.id, reason: "RELEASED" } });
+    expect(released.map((m) => [m.variantId, m.delta])).toEqual([["two_v0", 4]]);
+
+    const shipped = await placeOrder(db, order([{ variantId: "two_v0", quantity: 1 }]));
+    await moveOrder(db, shipped.id, "PAID");
+    await moveOrder(db, shipped.id, "FULFILLED");
+    const result = await outcome(moveOrder(db, shipped.id, "CANCELLED"));
+    expect("error" in result && result.error instanceof TRPCError && result.error.message).toBe(
+      "An order that is shipped cannot become cancelled.",
+    );
+    expect(await stock("two_v0")).toBe(before - 1);
+  });
+
   it("two racing moves from the same status: one wins, the other is a 409", async () => {
     const placed = await placeOrder(db, order([{ variantId: "two_v0", quantity: 1 }]));
     const before = await stock("two_v0");

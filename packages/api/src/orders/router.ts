@@ -27,6 +27,9 @@ const orderView = {
   paidAt: true,
   fulfilledAt: true,
   cancelledAt: true,
+  carrier: orderProgressView.carrier,
+  trackingNumber: orderProgressView.trackingNumber,
+  refundedAmount: orderProgressView.refundedAmount,
   createdAt: true,
   payments: orderProgressView.payments,
   lines: {
@@ -62,8 +65,9 @@ export const ordersRouter = createTRPCRouter({
     return { ...order, currency: order.currency.trim(), viewer: access };
   }),
   /**
-   * The order's progress (status, latest payment) now and on every change, over server-sent
-   * events: the order page turns "paid" when the payment lands and "shipped" when staff ship it.
+   * The order's progress (status, latest payment, tracking, refunds) now and on every change, over
+   * server-sent events: the order page turns "paid" when the payment lands, "shipped" with the
+   * tracking number when staff ship it, and shows what was refunded.
    */
   progress: publicProcedure.input(orderLookupInput).subscription(async function* ({ ctx, input, signal }) {
     if (!(await orderAccess(ctx, input.orderId, input.access))) throw notFound("That order");

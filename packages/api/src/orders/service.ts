@@ -6,8 +6,9 @@ import { TRPCError } from "@trpc/server";
 import { catalogChanged, productChangeTags } from "../catalog/cache-tags.ts";
 import { fieldError, notFound } from "../errors.ts";
 import { enqueueJob } from "../jobs/queue.ts";
+import { describeStockChange } from "../stock/ledger.ts";
 import { announceOrderChange } from "./live.ts";
-import { assertTransition, HOLDS_UNPAID_STOCK, illegalTransition } from "./status.ts";
+import { assertTransition, HOLDS_STOCK, illegalTransition, RELEASES_STOCK } from "./status.ts";
 
 /** How long an unpaid order holds its stock before it expires and the stock returns. */
 export const RESERVATION_MINUTES = 30;
@@ -149,7 +150,7 @@ export async function placeOrder(db: Db, input: PlaceOrderInput, now = new Date(
         SELECT v."id", v."sku", v."name", v."priceAmount", v."currency", v."stockOnHand",
                p."name" AS "productName", p."slug" AS "productSlug"
         FROM "ProductVariant" v JOIN "Product" p ON p."id" = v."productId"
-        WHERE v."id" IN (${Prisma.join(variantIds)})
+        WHERE v."id" IN (${Prisma.join(variantIds)}) AND p."status" = 'PUBLISHED'
         ORDER BY v."id"
         FOR UPDATE OF v`;
       const byId = new Map(rows.map((row) => [row.id, row]));
@@ -168,11 +169,6 @@ export async function placeOrder(db: Db, input: PlaceOrderInput, now = new Date(
         }));
       if (shortages.length > 0) throw new OutOfStockError(shortages);
 
-      for (const row of rows) {
-        await tx.$executeRaw`
-          UPDATE "ProductVariant" SET "stockOnHand" = "stockOnHand" - ${quantities.get(row.id) ?? 0}
-          WHERE "id" = ${row.id}`;
-      }
       const lines = rows.map((row) => {
         const quantity = quantities.get(row.id) ?? 0;
         return {
@@ -218,6 +214,13 @@ export async function placeOrder(db: Db, input: PlaceOrderInput, now = new Date(
         },
         include: orderInclude,
       });
+      // Take the stock (the rows are locked and were checked above); the ledger names the order.
+      await describeStockChange(tx, { reason: "SOLD", orderId: order.id, actorId: input.userId });
+      for (const row of rows) {
+        await tx.$executeRaw`
+          UPDATE "ProductVariant" SET "stockOnHand" = "stockOnHand" - ${quantities.get(row.id) ?? 0}
+          WHERE "id" = ${row.id}`;
+      }
       if (input.clearCartId) await tx.cartItem.deleteMany({ where: { cartId: input.clearCartId } });
       return { order, productSlugs: [...new Set(rows.map((row) => row.productSlug))] };
     });
@@ -233,9 +236,9 @@ export async function placeOrder(db: Db, input: PlaceOrderInput, now = new Date(
 }
 
 /**
- * Move an order to `to` if its status allows it, in one transaction; leaving an unpaid status
- * for cancelled or expired puts its stock back. The update is conditional on the status read, so
- * two racing moves cannot both happen.
+ * Move an order to `to` if its status allows it, in one transaction; an order that ends before it
+ * ships (cancelled or expired) puts its stock back. The update is conditional on the status read,
+ * so two racing moves cannot both happen.
  */
 export async function moveOrder(
   db: Db,
@@ -249,14 +252,16 @@ export async function moveOrder(
 }
 
 /**
- * `moveOrder` inside a caller's transaction (a payment event that marks an order paid). The
- * caller reports `restocked` products to the catalog once its transaction has committed.
+ * `moveOrder` inside a caller's transaction (a payment event that marks an order paid, staff
+ * shipping or cancelling one). The caller reports `restocked` products to the catalog once its
+ * transaction has committed. `actorId` is who asked (staff), for the stock ledger.
  */
 export async function moveOrderWithin(
   tx: Prisma.TransactionClient,
   orderId: string,
   to: OrderStatus,
   now = new Date(),
+  actorId: string | null = null,
 ): Promise<{ order: PlacedOrder; restocked: string[] }> {
   const order = await tx.order.findUnique({ where: { id: orderId }, include: orderInclude });
   if (!order) throw notFound("That order");
@@ -279,19 +284,24 @@ export async function moveOrderWithin(
     await enqueueJob(tx, "send-order-confirmation", { orderId }, `order-confirmation:${orderId}`);
   }
   await announceOrderChange(tx, orderId);
-  const releases = HOLDS_UNPAID_STOCK.includes(order.status) && (to === "CANCELLED" || to === "EXPIRED");
-  const restocked = releases ? await releaseStock(tx, order) : [];
+  const releases = HOLDS_STOCK.includes(order.status) && RELEASES_STOCK.includes(to);
+  const restocked = releases ? await releaseStock(tx, order, actorId) : [];
   const updated = await tx.order.findUniqueOrThrow({ where: { id: orderId }, include: orderInclude });
   return { order: updated, restocked };
 }
 
 /** Put an order's stock back, locking the variants in id order as placing does. */
-async function releaseStock(tx: Prisma.TransactionClient, order: PlacedOrder): Promise<string[]> {
+async function releaseStock(
+  tx: Prisma.TransactionClient,
+  order: PlacedOrder,
+  actorId: string | null,
+): Promise<string[]> {
   const lines = order.lines
     .filter((line): line is typeof line & { variantId: string } => line.variantId !== null)
     .sort((a, b) => a.variantId.localeCompare(b.variantId));
   if (lines.length === 0) return [];
   await tx.$queryRaw`SELECT 1 FROM "ProductVariant" WHERE "id" IN (${Prisma.join(lines.map((l) => l.variantId))}) ORDER BY "id" FOR UPDATE`;
+  await describeStockChange(tx, { reason: "RELEASED", orderId: order.id, actorId });
   for (const line of lines) {
     await tx.$executeRaw`UPDATE "ProductVariant" SET "stockOnHand" = "stockOnHand" + ${line.quantity} WHERE "id" = ${line.variantId}`;
   }

@@ -6,20 +6,27 @@ import { TRPCError } from "@trpc/server";
  * `assertTransition` and by `moveOrder`'s conditional update.
  *
  * - An unpaid order is paid, cancelled by its owner or staff, or expires (its stock returns).
- * - A paid order is shipped (fulfilled) or refunded; a shipped one can still be refunded.
+ * - A paid order is shipped (fulfilled), cancelled by staff before it ships (its stock returns and
+ *   the payment is refunded), or refunded in full; a shipped one can still be refunded, not cancelled.
  * - Cancelled, expired and refunded are final.
  */
 export const ORDER_TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatus[]>> = {
   PENDING_PAYMENT: ["PAID", "CANCELLED", "EXPIRED"],
-  PAID: ["FULFILLED", "REFUNDED"],
+  PAID: ["FULFILLED", "CANCELLED", "REFUNDED"],
   FULFILLED: ["REFUNDED"],
   CANCELLED: [],
   EXPIRED: [],
   REFUNDED: [],
 };
 
-/** The statuses in which an order still holds stock it has not paid for. */
-export const HOLDS_UNPAID_STOCK: readonly OrderStatus[] = ["PENDING_PAYMENT"];
+/** The statuses in which an order holds stock that has not left the warehouse. */
+export const HOLDS_STOCK: readonly OrderStatus[] = ["PENDING_PAYMENT", "PAID"];
+
+/**
+ * Moves out of `HOLDS_STOCK` that put the stock back: the order ended before it shipped. A refund
+ * gives money back, not goods (returned goods are a stock adjustment), so REFUNDED is not here.
+ */
+export const RELEASES_STOCK: readonly OrderStatus[] = ["CANCELLED", "EXPIRED"];
 
 export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
   return ORDER_TRANSITIONS[from].includes(to);

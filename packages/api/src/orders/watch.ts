@@ -2,7 +2,7 @@ import type { Db } from "@bazaar/db";
 
 import type { OrderFeed } from "./live.ts";
 
-/** What the order page follows live. */
+/** What the order page follows live: the status, the latest payment, shipping and refunds. */
 export const orderProgressView = {
   id: true,
   status: true,
@@ -10,6 +10,9 @@ export const orderProgressView = {
   fulfilledAt: true,
   cancelledAt: true,
   reservedUntil: true,
+  carrier: true,
+  trackingNumber: true,
+  refundedAmount: true,
   payments: { select: { status: true, submittedAt: true }, orderBy: { createdAt: "desc" }, take: 1 },
 } as const;
 

@@ -1,5 +1,6 @@
 // The payment settings, read once per process: which provider, and how its webhooks are signed.
 import { readAuthEnv } from "@bazaar/auth";
+import type { Db } from "@bazaar/db";
 import { z } from "zod";
 
 import type { PaymentProvider } from "./provider.ts";
@@ -14,7 +15,8 @@ const schema = z.object({
 });
 
 export interface Payments {
-  provider: PaymentProvider;
+  /** The provider, working with the shop's database (the test provider's payments are there). */
+  provider(db: Db): PaymentProvider;
   webhookSecret: string;
   testDeliveryDelayMs: number;
 }
@@ -36,7 +38,7 @@ export function paymentsFromEnv(env: NodeJS.ProcessEnv = process.env): Payments 
   }
   const webhookSecret = paymentsWebhookSecret(parsed.data.PAYMENTS_WEBHOOK_SECRET, readAuthEnv().AUTH_SECRET);
   cached = {
-    provider: testPaymentProvider(webhookSecret),
+    provider: (db) => testPaymentProvider(webhookSecret, db),
     webhookSecret,
     testDeliveryDelayMs: parsed.data.TEST_PAYMENTS_DELAY_MS,
   };

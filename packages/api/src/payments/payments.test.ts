@@ -27,7 +27,7 @@ import {
 const SECRET = "whsec_test_0123456789abcdef";
 const RETURN_URL = "http://localhost:3000/orders/o?returned=1";
 const startTestPayment = (db: Parameters<typeof startPayment>[0], orderId: string) =>
-  startPayment(db, testPaymentProvider(SECRET), orderId, RETURN_URL);
+  startPayment(db, testPaymentProvider(SECRET, db), orderId, RETURN_URL);
 const NOW = new Date("2026-11-23T12:00:00Z");
 
 function problem(run: () => void): string | null {
@@ -241,7 +241,7 @@ describe("the test provider and the webhook endpoint", () => {
   const deliver = (body: string, header: string | null, now = new Date()) =>
     handlePaymentWebhook(
       db,
-      testPaymentProvider(SECRET),
+      testPaymentProvider(SECRET, db),
       new Request("http://localhost/api/webhooks/payments", {
         method: "POST",
         headers: header ? { [SIGNATURE_HEADER]: header } : {},

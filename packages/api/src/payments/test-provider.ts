@@ -1,8 +1,11 @@
 // The built-in test payment provider (the default with nothing configured): like a real
 // provider's test mode, documented card numbers decide what happens, the shopper pays on a hosted
 // page (/pay/<ref>, inside the app), and the result arrives later as a signed webhook delivery,
-// sent by a queued job that retries until the shop answers 2xx.
-import { createHmac, randomBytes } from "node:crypto";
+// sent by a queued job that retries until the shop answers 2xx. Refunds are answered at once.
+//
+// It keeps no store of its own: what it knows of a payment is the shop's Payment row (with its
+// refunds) and the events it sent about it, whose ids are its own to choose.
+import { createHash, createHmac, randomBytes } from "node:crypto";
 
 import { signingSecret, signValue, verifySignedValue } from "@bazaar/auth";
 import type { Db, Prisma } from "@bazaar/db";
@@ -11,7 +14,7 @@ import { TRPCError } from "@trpc/server";
 import { fieldError, notFound } from "../errors.ts";
 import { enqueueJob } from "../jobs/queue.ts";
 import type { PaymentEventInput } from "./events.ts";
-import type { PaymentProvider } from "./provider.ts";
+import { RefundRefusedError, type PaymentProvider, type RefundRequest } from "./provider.ts";
 import { signWebhook, verifyWebhook } from "./signature.ts";
 
 export const TEST_PROVIDER = "test";
@@ -26,12 +29,24 @@ const TEST_CARDS = {
 } as const;
 export type TestCardOutcome = (typeof TEST_CARDS)[keyof typeof TEST_CARDS];
 
+/** Pays like the success card, but the provider refuses every refund of the payment (as real test modes offer). */
+export const REFUND_REFUSING_CARD = "4000000000005126";
+
+const cardDigits = (cardNumber: string) => cardNumber.replace(/[\s-]/g, "");
+
 export function testCardOutcome(cardNumber: string): TestCardOutcome {
-  const digits = cardNumber.replace(/[\s-]/g, "");
+  const digits = cardDigits(cardNumber);
+  if (digits === REFUND_REFUSING_CARD) return "succeeded";
   const outcome = (TEST_CARDS as Record<string, TestCardOutcome | undefined>)[digits];
   if (!outcome) throw fieldError("BAD_REQUEST", "cardNumber", "is not one of the test cards");
   return outcome;
 }
+
+/**
+ * The id of the success event for a payment made with the refund-refusing card: one per payment
+ * (its form is taken once), so the provider finds it again by id when asked for a refund.
+ */
+const refundRefusingEventId = (providerRef: string) => `evt_norefund_${providerRef}`;
 
 /**
  * The secret webhook deliveries are signed with: PAYMENTS_WEBHOOK_SECRET, else one derived from
@@ -46,7 +61,8 @@ export function paymentsWebhookSecret(
   );
 }
 
-export function testPaymentProvider(webhookSecret: string): PaymentProvider {
+/** The test provider; `db` is the shop's database, where its payments are. */
+export function testPaymentProvider(webhookSecret: string, db: Db): PaymentProvider {
   return {
     name: TEST_PROVIDER,
     createPayment() {
@@ -57,16 +73,52 @@ export function testPaymentProvider(webhookSecret: string): PaymentProvider {
       verifyWebhook(webhookSecret, headers.get(SIGNATURE_HEADER), rawBody, now);
       return JSON.parse(rawBody) as unknown;
     },
+    refund: (request) => refundTestPayment(db, request),
   };
+}
+
+/**
+ * A refund, checked as a real provider would: a payment of its own that succeeded, in its
+ * currency, for no more than is left of it. The refund's id follows from the idempotency key, so
+ * the same key always names the same refund.
+ */
+async function refundTestPayment(db: Db, request: RefundRequest): Promise<{ providerRef: string }> {
+  const providerRef = `re_${createHash("sha256").update(`${request.paymentRef}\n${request.idempotencyKey}`).digest("hex").slice(0, 32)}`;
+  const payment = await db.payment.findUnique({
+    where: { provider_providerRef: { provider: TEST_PROVIDER, providerRef: request.paymentRef } },
+    include: { refunds: { select: { amount: true, providerRef: true } } },
+  });
+  if (!payment) throw new RefundRefusedError("it has no such payment");
+  // Asked again for a refund it already made: the first answer, as an idempotency key promises.
+  if (payment.refunds.some((refund) => refund.providerRef === providerRef)) return { providerRef };
+  if (payment.status !== "SUCCEEDED") throw new RefundRefusedError("that payment did not succeed");
+  if (payment.currency.trim() !== request.currency) {
+    throw new RefundRefusedError(`that payment was in ${payment.currency.trim()}, not ${request.currency}`);
+  }
+  const left = payment.amount - payment.refunds.reduce((sum, refund) => sum + refund.amount, 0);
+  if (request.amount < 1 || request.amount > left) {
+    throw new RefundRefusedError(`only ${left} (minor units) of that payment is left to refund`);
+  }
+  const refusing = await db.paymentEvent.findUnique({
+    where: {
+      provider_eventId: { provider: TEST_PROVIDER, eventId: refundRefusingEventId(request.paymentRef) },
+    },
+    select: { id: true },
+  });
+  if (refusing) throw new RefundRefusedError("the card it was paid with does not accept refunds");
+  return { providerRef };
 }
 
 /** The event the test provider sends for an outcome. */
 export function testPaymentEvent(
   payment: { providerRef: string; amount: number; currency: string },
   outcome: TestCardOutcome,
+  options: { refundsRefused?: boolean } = {},
 ): PaymentEventInput {
   return {
-    id: `evt_${randomBytes(16).toString("hex")}`,
+    id: options.refundsRefused
+      ? refundRefusingEventId(payment.providerRef)
+      : `evt_${randomBytes(16).toString("hex")}`,
     type: `payment.${outcome}`,
     data: { paymentRef: payment.providerRef, amount: payment.amount, currency: payment.currency.trim() },
   };
@@ -132,7 +184,8 @@ export async function submitTestCard(
     const row = await tx.payment.findUniqueOrThrow({
       where: { provider_providerRef: { provider: TEST_PROVIDER, providerRef: options.providerRef } },
     });
-    await queueDelivery(tx, testPaymentEvent(row, outcome), options.deliveryDelayMs);
+    const refundsRefused = cardDigits(options.cardNumber) === REFUND_REFUSING_CARD;
+    await queueDelivery(tx, testPaymentEvent(row, outcome, { refundsRefused }), options.deliveryDelayMs);
     return row;
   });
   return {

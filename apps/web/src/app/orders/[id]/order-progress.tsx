@@ -1,5 +1,6 @@
 "use client";
 
+import { formatMoney } from "@bazaar/validators";
 import { useState } from "react";
 
 import { ProblemAlert } from "~/components/problem-alert";
@@ -13,6 +14,11 @@ interface Progress {
   reservedUntil: Date | null;
   paymentStatus: PaymentStatus | null;
   paymentSubmitted: boolean;
+  /** Set when staff ship it. */
+  carrier: string | null;
+  trackingNumber: string | null;
+  /** Minor units given back so far. */
+  refundedAmount: number;
 }
 
 const time = new Intl.DateTimeFormat("en-GB", { timeStyle: "short", timeZone: "UTC" });
@@ -54,12 +60,14 @@ function describe(
 export function OrderProgress({
   orderId,
   access,
+  currency,
   canPay,
   returnedFromPayment,
   initial,
 }: {
   orderId: string;
   access: string | null;
+  currency: string;
   canPay: boolean;
   returnedFromPayment: boolean;
   initial: Progress;
@@ -75,6 +83,9 @@ export function OrderProgress({
         reservedUntil: update.reservedUntil,
         paymentStatus: payment?.status ?? null,
         paymentSubmitted: Boolean(payment?.submittedAt),
+        carrier: update.carrier,
+        trackingNumber: update.trackingNumber,
+        refundedAmount: update.refundedAmount,
       });
     },
   });
@@ -97,6 +108,17 @@ export function OrderProgress({
           Status: <span data-order-status={progress.status}>{headline}</span>
         </h2>
         {detail && <p className="text-gray-700">{detail}</p>}
+        {progress.trackingNumber && (
+          <p className="text-gray-700">
+            {progress.carrier ? `Carrier: ${progress.carrier}. ` : ""}Tracking number:{" "}
+            <span className="font-mono">{progress.trackingNumber}</span>
+          </p>
+        )}
+        {progress.refundedAmount > 0 && (
+          <p className="text-gray-700">
+            Refunded: {formatMoney({ amount: progress.refundedAmount, currency })}
+          </p>
+        )}
       </div>
       {payable && (
         <button

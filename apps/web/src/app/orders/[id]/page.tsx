@@ -57,6 +57,7 @@ export default async function OrderPage({
       <OrderProgress
         orderId={order.id}
         access={access ?? null}
+        currency={order.currency}
         canPay={order.viewer === "placer"}
         returnedFromPayment={one(search.returned) === "1"}
         initial={{
@@ -64,6 +65,9 @@ export default async function OrderPage({
           reservedUntil: order.reservedUntil,
           paymentStatus: order.payments[0]?.status ?? null,
           paymentSubmitted: Boolean(order.payments[0]?.submittedAt),
+          carrier: order.carrier,
+          trackingNumber: order.trackingNumber,
+          refundedAmount: order.refundedAmount,
         }}
       />
 

@@ -54,7 +54,7 @@ export function PaymentForm({ providerRef, amount }: { providerRef: string; amou
         inputMode="numeric"
         autoComplete="cc-number"
         required
-        hint="Test cards: 4242 4242 4242 4242 pays, 4000 0000 0000 0002 is declined, 4000 0025 0000 3155 asks for a second step. Any expiry date and CVC."
+        hint="Test cards: 4242 4242 4242 4242 pays, 4000 0000 0000 0002 is declined, 4000 0025 0000 3155 asks for a second step, 4000 0000 0000 5126 pays but refuses refunds. Any expiry date and CVC."
       />
       <div className="grid grid-cols-2 gap-4">
         <TextField label="Expiry (MM/YY)" name="expiry" autoComplete="cc-exp" defaultValue="12/30" />

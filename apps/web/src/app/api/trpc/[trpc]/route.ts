@@ -1,4 +1,4 @@
-import { appRouter, createContext, retryAfterHeader } from "@bazaar/api";
+import { appRouter, createContext, refuseOversizedBody, retryAfterHeader } from "@bazaar/api";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 
 import { getDb } from "~/server/db";
@@ -6,6 +6,9 @@ import { getOrderFeed } from "~/server/order-feed";
 import { nextReadCache } from "~/server/read-cache";
 
 function handler(req: Request) {
+  // Refused before tRPC reads the body into memory.
+  const refused = refuseOversizedBody(req);
+  if (refused) return refused;
   return fetchRequestHandler({
     endpoint: "/api/trpc",
     router: appRouter,

@@ -6,14 +6,9 @@ import { FormMessage, SubmitButton } from "~/components/form";
 import type { FormState } from "~/server/form-state";
 
 import { setRole } from "./actions";
+import { ROLE_NAMES } from "./roles";
 
-const ROLES = [
-  { value: "CUSTOMER", label: "Customer" },
-  { value: "STAFF", label: "Staff" },
-  { value: "ADMIN", label: "Admin" },
-] as const;
-
-/** One row's role picker: a select and a Save button, with the answer beside them. */
+/** An admin's role picker for one person: a select and a Save button, with the answer below. */
 export function RoleForm({ userId, email, role }: { userId: string; email: string; role: string }) {
   const [state, action] = useActionState<FormState, FormData>(setRole, { values: { role } });
   const id = useId();
@@ -31,11 +26,11 @@ export function RoleForm({ userId, email, role }: { userId: string; email: strin
           // Drawn again with the role as it now is (saved, or unchanged after a refusal).
           key={state.values?.role}
           defaultValue={state.values?.role ?? role}
-          className="rounded-md border border-gray-300 px-2 py-1"
+          className="rounded-md border border-gray-300 bg-white px-2 py-1"
         >
-          {ROLES.map((r) => (
-            <option key={r.value} value={r.value}>
-              {r.label}
+          {Object.entries(ROLE_NAMES).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
             </option>
           ))}
         </select>

@@ -1,0 +1,163 @@
+import type { Metadata } from "next";
+import Form from "next/form";
+import Link from "next/link";
+
+import { adminHref } from "~/components/admin/links";
+import { MoneyList } from "~/components/admin/money-list";
+import { Pager } from "~/components/admin/pager";
+import { param, readTable } from "~/components/admin/table-query";
+import { ProblemAlert } from "~/components/problem-alert";
+import { requireStaff } from "~/server/session";
+import { trpc } from "~/trpc/server";
+
+import { ROLE_NAMES } from "./roles";
+
+export const metadata: Metadata = { title: "Customers", robots: { index: false } };
+
+const day = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
+
+const isRole = (value: string | undefined): value is keyof typeof ROLE_NAMES =>
+  value !== undefined && value in ROLE_NAMES;
+
+const controlClass = "rounded-md border border-gray-300 bg-white px-3 py-2";
+
+/** People with accounts: search, filter by role, page through; each links to their page. */
+export default async function CustomersPage({ searchParams }: PageProps<"/admin/customers">) {
+  await requireStaff("/admin/customers");
+  const query = await searchParams;
+  const search = param(query.search)?.slice(0, 254);
+  const roleParam = param(query.role);
+  const role = isRole(roleParam) ? roleParam : undefined;
+  const cursor = param(query.cursor);
+  const { data: customers, refused } = await readTable(() =>
+    trpc.admin.customers.list({ search, role, cursor, limit: 25 }),
+  );
+  return (
+    <section aria-labelledby="customers-heading" className="space-y-6">
+      <h1 id="customers-heading" className="text-3xl font-bold">
+        Customers
+      </h1>
+      <Form
+        action="/admin/customers"
+        role="search"
+        aria-label="Customers"
+        className="flex flex-wrap items-end gap-3"
+      >
+        <div className="space-y-1">
+          <label htmlFor="customer-search" className="block text-sm font-medium">
+            Email or name
+          </label>
+          <input
+            id="customer-search"
+            name="search"
+            type="search"
+            defaultValue={search}
+            maxLength={254}
+            className={`w-64 max-w-full ${controlClass}`}
+          />
+        </div>
+        <div className="space-y-1">
+          <label htmlFor="customer-role" className="block text-sm font-medium">
+            Role
+          </label>
+          <select id="customer-role" name="role" defaultValue={role ?? ""} className={controlClass}>
+            <option value="">Any role</option>
+            {Object.entries(ROLE_NAMES).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button
+          type="submit"
+          className="rounded-md border border-gray-300 px-4 py-2 font-medium hover:bg-gray-50 focus:outline-2 focus:outline-offset-2 focus:outline-brand-700"
+        >
+          Search
+        </button>
+        {(search !== undefined || role !== undefined) && (
+          <Link href="/admin/customers" className="py-2 text-sm text-brand-700 hover:underline">
+            Clear
+          </Link>
+        )}
+      </Form>
+      {refused ? (
+        <ProblemAlert message="This page’s address is not valid any more.">
+          <Link href="/admin/customers" className="font-medium underline">
+            Start from the first page
+          </Link>
+        </ProblemAlert>
+      ) : customers.items.length === 0 ? (
+        <p className="text-gray-600">
+          {search !== undefined || role !== undefined ? "No one matches." : "No one has an account yet."}
+        </p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">
+              Customers{search ? ` matching “${search}”` : ""}
+              {role ? `, ${ROLE_NAMES[role]} only` : ""}, newest first
+            </caption>
+            <thead className="border-b border-gray-200 text-gray-600">
+              <tr>
+                <th scope="col" className="py-2 pr-4 font-medium">
+                  Email
+                </th>
+                <th scope="col" className="py-2 pr-4 font-medium">
+                  Name
+                </th>
+                <th scope="col" className="py-2 pr-4 font-medium">
+                  Role
+                </th>
+                <th scope="col" className="py-2 pr-4 font-medium">
+                  Joined
+                </th>
+                <th scope="col" className="py-2 pr-4 text-right font-medium">
+                  Orders
+                </th>
+                <th scope="col" className="py-2 text-right font-medium">
+                  Spent
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-gray-100">
+              {customers.items.map((customer) => (
+                <tr key={customer.id} className="align-top">
+                  <th scope="row" className="py-2 pr-4 font-normal break-all">
+                    <Link
+                      href={adminHref("customers", customer.id)}
+                      className="font-medium text-brand-700 hover:underline"
+                    >
+                      {customer.email}
+                    </Link>
+                    {!customer.verified && <span className="block text-xs text-gray-500">not confirmed</span>}
+                  </th>
+                  <td className="py-2 pr-4">{customer.name ?? "—"}</td>
+                  <td className="py-2 pr-4">{ROLE_NAMES[customer.role]}</td>
+                  <td className="py-2 pr-4 whitespace-nowrap">
+                    <time dateTime={customer.createdAt.toISOString()}>{day.format(customer.createdAt)}</time>
+                  </td>
+                  <td className="py-2 pr-4 text-right">{customer.orderCount.toLocaleString("en-US")}</td>
+                  <td className="py-2 text-right">
+                    <MoneyList amounts={customer.spent} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {customers && (
+        <Pager
+          pathname="/admin/customers"
+          params={{ search, role }}
+          cursor={cursor}
+          nextCursor={customers.nextCursor}
+          total={customers.total}
+          shown={customers.items.length}
+          noun={{ one: "person", many: "people" }}
+        />
+      )}
+    </section>
+  );
+}

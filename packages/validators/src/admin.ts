@@ -1,0 +1,77 @@
+// Inputs shared by the admin console's tables: every table pages on the server by a keyset
+// cursor (the last row's time and id), so page 4,000 of 100,000 orders costs what page 1 does.
+import { z } from "zod";
+
+import { decodeBase64Url, encodeBase64Url } from "./catalog.ts";
+
+/** Where a newest-first table resumes: after the row with this time and id. */
+export interface AdminCursor {
+  at: Date;
+  id: string;
+}
+
+export function encodeAdminCursor(cursor: AdminCursor): string {
+  return encodeBase64Url(JSON.stringify([cursor.at.toISOString(), cursor.id]));
+}
+
+const adminCursorPayload = z.tuple([z.iso.datetime(), z.string().regex(/^[\w-]{1,64}$/)]);
+
+/** The opaque cursor a table's "next page" link carries; anything else is a 400 on `cursor`. */
+export const adminCursorSchema = z
+  .string()
+  .max(256, "is not a valid cursor")
+  .transform((value, ctx): AdminCursor => {
+    try {
+      const [at, id] = adminCursorPayload.parse(JSON.parse(decodeBase64Url(value)));
+      return { at: new Date(at), id };
+    } catch {
+      ctx.addIssue({ code: "custom", message: "is not a valid cursor" });
+      return z.NEVER;
+    }
+  });
+
+/** The paging part of every admin table's input. */
+export const adminPageInput = z.object({
+  cursor: adminCursorSchema.nullish(),
+  limit: z.number().int().min(1).max(100).default(25),
+});
+
+/** What every admin table returns: one page, the cursor of the next (null at the end), the count. */
+export interface AdminPage<T> {
+  items: T[];
+  nextCursor: string | null;
+  total: number;
+}
+
+/** An id of a row the console names (cuid or a seed's readable id). */
+export const recordIdSchema = z.string().trim().min(1, "is required").max(64, "is too long");
+
+/** Why staff move stock by hand; orders move it themselves (SOLD, RELEASED). */
+export const STOCK_ADJUST_REASONS = ["RECEIVED", "DAMAGED", "CORRECTION", "RETURNED"] as const;
+export type StockAdjustReason = (typeof STOCK_ADJUST_REASONS)[number];
+
+/** Staff add or take stock, saying why: goods received or returned add, damage takes away. */
+export const adjustStockInput = z
+  .object({
+    variantId: recordIdSchema,
+    delta: z
+      .number("must be a number")
+      .int("must be a whole number")
+      .min(-1_000_000, "is too large a change")
+      .max(1_000_000, "is too large a change")
+      .refine((delta) => delta !== 0, "cannot be 0"),
+    reason: z.enum(STOCK_ADJUST_REASONS, "must be received, damaged, correction or returned"),
+    note: z.string().trim().max(500, "is too long").optional(),
+  })
+  .superRefine((input, ctx) => {
+    if ((input.reason === "RECEIVED" || input.reason === "RETURNED") && input.delta < 0)
+      ctx.addIssue({
+        code: "custom",
+        path: ["delta"],
+        message: "must add stock for goods received or returned",
+      });
+    if (input.reason === "DAMAGED" && input.delta > 0)
+      ctx.addIssue({ code: "custom", path: ["delta"], message: "must take stock away for damaged goods" });
+  });
+
+export const stockMovementsInput = adminPageInput.extend({ variantId: recordIdSchema });
