@@ -95,7 +95,7 @@ export async function dashboardSummary(db: Db, now = new Date()): Promise<Dashbo
   const start = new Date(today.getTime() - (SERIES_DAYS - 1) * DAY_MS);
   const end = new Date(today.getTime() + DAY_MS);
   const [paidRows, placedRows, unshipped, unshippedTotal, held, failed, low] = await Promise.all([
-    // A range on Order_paidAt_idx: only the window's paid orders are read.
+    // A range on the Order(paidAt, currency, totalAmount, refundedAmount) index, read alone.
     db.$queryRaw<{ day: Date; currency: string; paid: number; revenue: bigint }[]>`
       SELECT date_trunc('day', "paidAt") AS "day", trim("currency") AS "currency", count(*)::int AS "paid",
              sum("totalAmount" - "refundedAmount")::bigint AS "revenue"
@@ -179,7 +179,7 @@ async function heldPayments(db: Db): Promise<DashboardSummary["heldPayments"]> {
     FROM "PaymentEvent" e
     LEFT JOIN "Payment" p ON p."provider" = e."provider" AND p."providerRef" = e."payload" #>> '{data,paymentRef}'
     LEFT JOIN "Order" o ON o."id" = p."orderId"
-    WHERE e."outcome" LIKE 'held:%'
+    WHERE e."outcome" IS NOT NULL AND e."outcome" LIKE 'held:%'
       AND (p."id" IS NULL
            OR p."amount" > (SELECT coalesce(sum(r."amount"), 0) FROM "Refund" r WHERE r."paymentId" = p."id"))
     ORDER BY e."receivedAt", e."id"
