@@ -1,17 +1,9 @@
 // Every main page against the WCAG 2.1 A and AA rules axe can check automatically (labels, names,
 // roles, landmarks, colour contrast), at desktop and phone sizes. Keyboard use is walked in
 // storefront-browse.spec.ts; this catches what a reviewer's eye misses.
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 
-async function violations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  return results.violations.map(
-    (v) => `${v.id} (${v.impact ?? "?"}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
-  );
-}
+import { wcagViolations } from "./support/accessibility";
 
 const PAGES = [
   ["the home page", "/"],
@@ -28,7 +20,7 @@ test.describe("accessibility", () => {
     test(`${name} has no WCAG A/AA violations`, async ({ page }) => {
       await page.goto(path);
       await expect(page.getByRole("main")).toBeVisible();
-      expect(await violations(page)).toEqual([]);
+      expect(await wcagViolations(page)).toEqual([]);
     });
   }
 
@@ -36,7 +28,7 @@ test.describe("accessibility", () => {
     await page.goto("/products");
     await page.getByRole("list", { name: "All products" }).getByRole("link").first().click();
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-    expect(await violations(page)).toEqual([]);
+    expect(await wcagViolations(page)).toEqual([]);
   });
 
   test("the cart and checkout, with an item in the cart, have no WCAG A/AA violations", async ({ page }) => {
@@ -47,11 +39,11 @@ test.describe("accessibility", () => {
     await page.getByRole("button", { name: "Add to cart" }).click();
     await page.getByRole("link", { name: "View cart" }).click();
     await expect(page.getByRole("list", { name: "Items in your cart" })).toBeVisible();
-    expect(await violations(page)).toEqual([]);
+    expect(await wcagViolations(page)).toEqual([]);
 
     await page.getByRole("link", { name: "Checkout" }).click();
     const form = page.getByRole("form", { name: "Checkout" });
-    expect(await violations(page)).toEqual([]);
+    expect(await wcagViolations(page)).toEqual([]);
     // With the shipping methods and the quoted amounts shown.
     await form.getByLabel("Full name").fill("Alex Axe");
     await form.getByLabel("Address", { exact: true }).fill("1 Main St");
@@ -59,22 +51,22 @@ test.describe("accessibility", () => {
     await form.getByLabel("State / province").fill("TX");
     await form.getByLabel("Postal code").fill("78701");
     await expect(form.getByRole("radio").first()).toBeChecked();
-    expect(await violations(page)).toEqual([]);
+    expect(await wcagViolations(page)).toEqual([]);
 
     // The test provider's payment page, its error state, and the order page it returns to.
     await form.getByLabel("Email").fill("axe-buyer@example.test");
     await form.getByRole("button", { name: "Place order and pay" }).click();
     const pay = page.getByRole("form", { name: "Pay by card" });
     await expect(pay).toBeVisible();
-    expect(await violations(page)).toEqual([]);
+    expect(await wcagViolations(page)).toEqual([]);
     await pay.getByLabel("Card number").fill("1111 2222 3333 4444");
     await pay.getByRole("button", { name: /^Pay \$/ }).click();
     await expect(pay.getByLabel("Card number")).toHaveAttribute("aria-invalid", "true");
-    expect(await violations(page)).toEqual([]);
+    expect(await wcagViolations(page)).toEqual([]);
     await pay.getByLabel("Card number").fill("4242 4242 4242 4242");
     await pay.getByRole("button", { name: /^Pay \$/ }).click();
     await expect(page.getByRole("heading", { level: 2, name: /^Status:/ })).toBeVisible();
-    expect(await violations(page)).toEqual([]);
+    expect(await wcagViolations(page)).toEqual([]);
   });
 
   test("the account's orders have no WCAG A/AA violations", async ({ page }) => {
@@ -86,6 +78,6 @@ test.describe("accessibility", () => {
     await form.getByLabel("Password").fill("bazaar-customer-2026");
     await form.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Your orders" })).toBeVisible();
-    expect(await violations(page)).toEqual([]);
+    expect(await wcagViolations(page)).toEqual([]);
   });
 });

@@ -6,9 +6,9 @@ import {
   createProductInAdmin,
   fillVariantRow,
   pngBytes,
-  wcagViolations,
 } from "./support/admin-catalog";
 import { RUN, SEEDED, signIn, test } from "./support/accounts";
+import { wcagViolations } from "./support/accessibility";
 import { expect } from "./support/test";
 
 // Stationery: a category no other journey counts through. Products here are made with no stock,
@@ -19,6 +19,8 @@ test.describe("the admin console's catalog @admin", () => {
   test("an admin creates a product with two variants and a picture; published, it is in the shop and in search at once", async ({
     page,
   }, testInfo) => {
+    // Three pages scanned whole, a product made and found twice: past 30 s on a busy two-core runner.
+    test.slow();
     const token = `${testInfo.project.name}${RUN}`;
     const name = `Aurora Desk Lamp ${token}`;
     const slug = `aurora-desk-lamp-${token}`;

@@ -2,7 +2,6 @@
 // picture, publish it; adjust stock. Each goes through the pages as a person would.
 import { crc32, deflateSync } from "node:zlib";
 
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 
 import { expect } from "./test";
@@ -36,16 +35,6 @@ export interface NewProduct {
   /** A file made in the test, or a path to one. */
   image?: ImageInput | string;
   publish?: boolean;
-}
-
-/** What axe finds against WCAG 2.1 A and AA on the page as it is now (none, the tests expect). */
-export async function wcagViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  return results.violations.map(
-    (v) => `${v.id} (${v.impact ?? "?"}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
-  );
 }
 
 /** A png of one colour, made here (no binary files in the repository). */

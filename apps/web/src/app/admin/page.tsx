@@ -287,7 +287,7 @@ function LowStock({ lowStock }: { lowStock: Summary["lowStock"] }) {
         <p className="text-sm text-gray-600">
           Published products’ variants with {lowStock.threshold} or fewer on hand, fewest first
           {lowStock.total > lowStock.variants.length
-            ? `: the ${lowStock.variants.length} lowest of ${lowStock.total.toLocaleString("en-US")}.`
+            ? `: the ${lowStock.variants.length} lowest of ${lowStock.total.toLocaleString("en-US")}${lowStock.totalIsCapped ? "+" : ""}.`
             : "."}
         </p>
       </div>

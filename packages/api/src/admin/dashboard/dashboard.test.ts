@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import { insertCatalog, T0 } from "../../../test/catalog-fixtures.ts";
 import { insertOrder } from "../../../test/order-rows.ts";
-import { dashboardSummary, SERIES_DAYS } from "./service.ts";
+import { dashboardSummary, LOW_STOCK_COUNT_CAP, SERIES_DAYS } from "./service.ts";
 
 const { db } = await createTestDatabase();
 
@@ -247,6 +247,7 @@ describe("low stock", () => {
 
     const { lowStock } = await dashboardSummary(db, NOW);
     expect(lowStock.total).toBe(12);
+    expect(lowStock.totalIsCapped).toBe(false);
     expect(lowStock.variants.map((v) => [v.id, v.stockOnHand])).toEqual([
       ["alpha_v0", 0],
       ["alpha_v1", 3],
@@ -257,5 +258,27 @@ describe("low stock", () => {
       productName: "Product alpha",
       sku: "ALPHA-0",
     });
+  });
+
+  it("stops counting at the cap, and says there are more", async () => {
+    // With the twelve above: more low variants than the cap.
+    await db.productVariant.createMany({
+      data: Array.from({ length: LOW_STOCK_COUNT_CAP }, (_, n) => ({
+        id: `bravo_bulk${n}`,
+        productId: "bravo",
+        sku: `BRAVO-BULK-${n}`,
+        name: `Bulk ${n}`,
+        options: { size: `B${n}` },
+        priceAmount: 1000,
+        currency: "USD",
+        stockOnHand: 2,
+        position: 10 + n,
+      })),
+    });
+    const { lowStock } = await dashboardSummary(db, NOW);
+    expect(lowStock.total).toBe(LOW_STOCK_COUNT_CAP);
+    expect(lowStock.totalIsCapped).toBe(true);
+    expect(lowStock.variants.map((v) => v.stockOnHand)).toEqual([0, ...Array<number>(9).fill(2)]);
+    expect(lowStock.variants.slice(1).every((v) => v.id.startsWith("bravo_bulk"))).toBe(true);
   });
 });

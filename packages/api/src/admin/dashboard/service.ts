@@ -1,8 +1,9 @@
 // The console's front page: how the shop is doing (orders and revenue over UTC days), what needs
 // someone's attention, and what is about to run out. Everything is aggregated in SQL on indexed
-// columns (Order's paidAt, createdAt and status indexes), so the page costs the same at 100,000
-// orders as at 100: it reads the last 30 days' rows, never the whole table.
-import type { Db } from "@bazaar/db";
+// columns (Order's paidAt, createdAt and status indexes; ProductVariant's stockOnHand), so the page
+// costs the same at 100,000 orders as at 100: it reads the last 30 days' rows, never the whole
+// table, and stops counting low stock at a cap.
+import { Prisma, type Db } from "@bazaar/db";
 import type { Money } from "@bazaar/validators";
 
 import { LOW_STOCK } from "../../catalog/service.ts";
@@ -10,9 +11,14 @@ import { LOW_STOCK } from "../../catalog/service.ts";
 const DAY_MS = 86_400_000;
 /** How many days the longest period and the chart cover (today included). */
 export const SERIES_DAYS = 30;
-/** How many rows each "needs action" list and the low-stock list show (their totals are exact). */
+/** How many rows each "needs action" list and the low-stock list show. */
 const LIST_LIMIT = 5;
 const LOW_STOCK_LIMIT = 10;
+/**
+ * Low stock is counted up to this many: a large catalog can have thousands of variants running
+ * low, and counting them all on every view cost more than the rest of the page together.
+ */
+export const LOW_STOCK_COUNT_CAP = 1000;
 
 export interface PeriodFigures {
   /** Orders placed in the period, whatever became of them. */
@@ -58,8 +64,11 @@ export interface DashboardSummary {
   lowStock: {
     /** At or below this many on hand is low (the storefront's "only N left" too). */
     threshold: number;
+    /** How many variants are low, counted up to LOW_STOCK_COUNT_CAP. */
     total: number;
-    /** Published products' variants at or below LOW_STOCK, fewest first. */
+    /** True when there are more than `total`. */
+    totalIsCapped: boolean;
+    /** Published products' variants at or below LOW_STOCK, fewest first (then by id). */
     variants: {
       id: string;
       sku: string;
@@ -222,26 +231,31 @@ async function failedJobs(db: Db): Promise<DashboardSummary["failedJobs"]> {
 }
 
 async function lowStock(db: Db): Promise<DashboardSummary["lowStock"]> {
-  const rows = await db.$queryRaw<
-    {
-      id: string;
-      sku: string;
-      name: string;
-      stockOnHand: number;
-      productId: string;
-      productName: string;
-      total: number;
-    }[]
-  >`
-    SELECT v."id", v."sku", v."name", v."stockOnHand", p."id" AS "productId", p."name" AS "productName",
-           count(*) OVER ()::int AS "total"
+  // Both walk ProductVariant(stockOnHand, id) from its low end and stop early: the list after
+  // LOW_STOCK_LIMIT rows, the count after LOW_STOCK_COUNT_CAP + 1.
+  const low = (columns: Prisma.Sql, limit: number) => Prisma.sql`
+    SELECT ${columns}
     FROM "ProductVariant" v JOIN "Product" p ON p."id" = v."productId"
     WHERE v."stockOnHand" <= ${LOW_STOCK} AND p."status" = 'PUBLISHED'
-    ORDER BY v."stockOnHand", p."name", v."sku"
-    LIMIT ${LOW_STOCK_LIMIT}`;
+    ORDER BY v."stockOnHand", v."id"
+    LIMIT ${limit}`;
+  const [variants, counted] = await Promise.all([
+    db.$queryRaw<
+      { id: string; sku: string; name: string; stockOnHand: number; productId: string; productName: string }[]
+    >(
+      low(
+        Prisma.sql`v."id", v."sku", v."name", v."stockOnHand", p."id" AS "productId", p."name" AS "productName"`,
+        LOW_STOCK_LIMIT,
+      ),
+    ),
+    db.$queryRaw<{ total: number }[]>`
+      SELECT count(*)::int AS "total" FROM (${low(Prisma.sql`1`, LOW_STOCK_COUNT_CAP + 1)}) capped`,
+  ]);
+  const total = counted[0]?.total ?? 0;
   return {
     threshold: LOW_STOCK,
-    total: rows[0]?.total ?? 0,
-    variants: rows.map(({ total: _, ...variant }) => variant),
+    total: Math.min(total, LOW_STOCK_COUNT_CAP),
+    totalIsCapped: total > LOW_STOCK_COUNT_CAP,
+    variants,
   };
 }
