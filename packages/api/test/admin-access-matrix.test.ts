@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import { appRouter } from "../src/root.ts";
 import { signInPersonas, type Persona, type SignedIn } from "./accounts.ts";
+import { apiKeysRows } from "./admin-access/api-keys.ts";
 import { auditRows } from "./admin-access/audit.ts";
 import { categoriesRows } from "./admin-access/categories.ts";
 import { customersRows } from "./admin-access/customers.ts";
@@ -23,6 +24,7 @@ const ROWS: AdminAccessRow[] = [
   ...ordersRows,
   ...customersRows,
   ...auditRows,
+  ...apiKeysRows,
 ];
 
 const { db } = await createTestDatabase();

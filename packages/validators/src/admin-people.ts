@@ -29,7 +29,15 @@ export const getCustomerInput = adminPageInput.extend({ id: recordIdSchema });
 export const setRoleInput = z.object({ userId: recordIdSchema, role: roleSchema });
 
 /** The kinds of thing staff changes name in the audit log (AuditLog.targetType). */
-export const AUDIT_TARGET_TYPES = ["product", "category", "variant", "order", "user", "stock"] as const;
+export const AUDIT_TARGET_TYPES = [
+  "product",
+  "category",
+  "variant",
+  "order",
+  "user",
+  "stock",
+  "api_key",
+] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
 /** A calendar day as a date input sends it (YYYY-MM-DD), read as a UTC day. */

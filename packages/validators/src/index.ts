@@ -6,3 +6,4 @@ export * from "./admin.ts";
 export * from "./admin-products.ts";
 export * from "./admin-orders.ts";
 export * from "./admin-people.ts";
+export * from "./api-keys.ts";

@@ -2,6 +2,7 @@
 // staffProcedure or adminProcedure (trpc.ts), and test/admin-access-matrix.test.ts checks each one
 // for every kind of caller: a procedure missing from its table fails the run.
 import { createTRPCRouter } from "../trpc.ts";
+import { apiKeysRouter } from "./api-keys/router.ts";
 import { auditRouter } from "./audit/router.ts";
 import { categoriesRouter } from "./categories/router.ts";
 import { customersRouter } from "./customers/router.ts";
@@ -18,4 +19,5 @@ export const adminRouter = createTRPCRouter({
   orders: adminOrdersRouter,
   customers: customersRouter,
   audit: auditRouter,
+  apiKeys: apiKeysRouter,
 });

@@ -3,29 +3,16 @@
 // lifetimes follow the role it has now (@bazaar/auth resolveSession).
 import type { RequestMeta } from "@bazaar/auth";
 import { Prisma, type Db, type OrderStatus, type Role } from "@bazaar/db";
-import { encodeAdminCursor, type AdminCursor, type AdminPage, type Money } from "@bazaar/validators";
+import type { AdminCursor, AdminPage, Money } from "@bazaar/validators";
 import { TRPCError } from "@trpc/server";
 
 import { recordChange } from "../../audit/record.ts";
 import { notFound } from "../../errors.ts";
+import { afterCursor, keysetPage } from "../keyset.ts";
 
 interface PageInput {
   cursor?: AdminCursor | null | undefined;
   limit: number;
-}
-
-/** Rows after the cursor in (createdAt desc, id desc) order. */
-const after = (cursor: AdminCursor | null | undefined) =>
-  cursor ? { OR: [{ createdAt: { lt: cursor.at } }, { createdAt: cursor.at, id: { lt: cursor.id } }] } : {};
-
-/** The page of `rows` (read with one extra) and the cursor of the next. */
-function page<T extends { id: string; createdAt: Date }>(rows: T[], limit: number) {
-  const items = rows.slice(0, limit);
-  const last = items.at(-1);
-  return {
-    items,
-    nextCursor: rows.length > limit && last ? encodeAdminCursor({ at: last.createdAt, id: last.id }) : null,
-  };
 }
 
 export interface CustomerRow {
@@ -80,14 +67,14 @@ export async function listCustomers(
   };
   const [rows, total] = await Promise.all([
     db.user.findMany({
-      where: { AND: [where, after(input.cursor)] },
+      where: { AND: [where, afterCursor(input.cursor)] },
       select: { id: true, email: true, name: true, role: true, emailVerified: true, createdAt: true },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: input.limit + 1,
     }),
     db.user.count({ where }),
   ]);
-  const { items, nextCursor } = page(rows, input.limit);
+  const { items, nextCursor } = keysetPage(rows, input.limit);
   const stats = await orderStats(
     db,
     items.map((user) => user.id),
@@ -132,7 +119,7 @@ export async function getCustomer(db: Db, input: PageInput & { id: string }, now
     db.session.count({ where: { userId: user.id, expires: { gt: now } } }),
     // Order_userId_createdAt_idx.
     db.order.findMany({
-      where: { AND: [{ userId: user.id }, after(input.cursor)] },
+      where: { AND: [{ userId: user.id }, afterCursor(input.cursor)] },
       select: {
         id: true,
         number: true,
@@ -148,7 +135,7 @@ export async function getCustomer(db: Db, input: PageInput & { id: string }, now
     db.order.count({ where: { userId: user.id } }),
     orderStats(db, [user.id]),
   ]);
-  const { items, nextCursor } = page(rows, input.limit);
+  const { items, nextCursor } = keysetPage(rows, input.limit);
   return {
     customer: {
       id: user.id,

@@ -23,6 +23,7 @@ const TARGET_NAMES: Record<AuditTargetType, string> = {
   order: "Order",
   user: "Customer",
   stock: "Stock",
+  api_key: "API key",
 };
 
 /** The admin page a target has, where there is one. Account events (no type) name a user. */
