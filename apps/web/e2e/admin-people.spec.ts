@@ -125,7 +125,7 @@ test.describe("the admin console's people pages", () => {
     await page.goto("/sign-in");
     await signIn(page, SEEDED.customer);
     await expect(page).toHaveURL("/account");
-    for (const path of ["/admin", "/admin/customers", "/admin/audit"]) {
+    for (const path of ["/admin", "/admin/customers", "/admin/audit", "/admin/api-keys"]) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(404);
       await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();

@@ -69,6 +69,8 @@ test.describe("the HTTP surface: the catalog cache", () => {
       expect(await listedPrice()).toBe(price.amount);
 
       // Behind the app's back: the cached answers stay as they were, which proves the cache is used.
+      // Only this product's own answers: listings are invalidated by any product's change, and the
+      // admin journeys running beside this test publish products at any moment.
       await db.query(`UPDATE "ProductVariant" SET "priceAmount" = $1 WHERE "id" = $2`, [
         price.amount + 111,
         id,
@@ -76,7 +78,6 @@ test.describe("the HTTP surface: the catalog cache", () => {
       expect(
         (await query<ProductBody>(request, "catalog.productBySlug", { slug })).variants[0]?.price.amount,
       ).toBe(price.amount);
-      expect(await listedPrice()).toBe(price.amount);
       await page.goto(`/products/${slug}`);
       await expect(page.getByText(money(price.amount, price.currency)).first()).toBeVisible();
 
