@@ -13,7 +13,8 @@ const config: NextConfig = {
     "@bazaar/validators",
   ],
   // Native (Argon2) and Node-only modules load from node_modules at run time, not bundled.
-  serverExternalPackages: ["@node-rs/argon2", "ioredis", "nodemailer", "sharp"],
+  // swagger-ui-dist is read from its folder on disk (/api/docs), so it must stay a real package.
+  serverExternalPackages: ["@node-rs/argon2", "ioredis", "nodemailer", "sharp", "swagger-ui-dist"],
   // Product pictures come from the app's own media route; next/image resizes them per screen and
   // serves WebP, caching the results under .next/cache/images.
   images: {

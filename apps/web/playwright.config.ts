@@ -20,6 +20,8 @@ const mediaDir = path.join(import.meta.dirname, ".cache", `e2e-media-${port}`);
 
 // A real OpenID Provider (e2e/support/oidc-provider.ts) with the shop registered as its client.
 const oidcPort = Number(process.env.E2E_OIDC_PORT ?? 3101);
+/** An integration's web page allowed to call the REST API from a browser (never served). */
+export const E2E_PARTNER_ORIGIN = "http://partner.invalid";
 const oidc = {
   issuer: `http://127.0.0.1:${oidcPort}`,
   clientId: "bazaar-e2e",
@@ -73,10 +75,10 @@ export default defineConfig({
     {
       name: "mobile",
       // The OIDC sign-in journeys (tagged @oidc) run once, on desktop: the provider's pages and
-      // the redirects are the same on a phone. So do the admin console's long journeys (@admin):
-      // staff work at a desk. Its people pages (admin-people.spec.ts) still run on both, so the
+      // the redirects are the same on a phone. So do the admin console's long journeys (@admin),
+      // as staff work at a desk, and the REST API's reference and HTTP checks (@api). Its people pages (admin-people.spec.ts) still run on both, so the
       // console's layout on a narrow screen stays checked.
-      grepInvert: /HTTP surface|@oidc|@admin/,
+      grepInvert: /HTTP surface|@oidc|@admin|@api/,
       use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
     },
   ],
@@ -108,6 +110,8 @@ export default defineConfig({
         // The test provider reports a little after the shopper returns, so the order page's
         // "confirming payment" state is seen before it turns paid (e2e/purchase.spec.ts).
         TEST_PAYMENTS_DELAY_MS: "1500",
+        // The one browser origin allowed to call /api/v1 (e2e/rest-api.spec.ts).
+        API_CORS_ORIGINS: E2E_PARTNER_ORIGIN,
       },
     },
     // The OpenID Provider the shop signs in with (over http on loopback: see the script).

@@ -41,9 +41,21 @@ test.describe("API keys in the admin console @admin", () => {
     await expect(page.getByLabel("The new key")).toHaveCount(0);
     expect(await page.content()).not.toContain(key);
 
+    // The key works on the REST API for its scopes only, and its use shows in the console.
+    const authorization = { authorization: `Bearer ${key}` };
+    const stock = await page.request.get("/api/v1/stock?limit=1", { headers: authorization });
+    expect(stock.status()).toBe(200);
+    expect(((await stock.json()) as { items: unknown[] }).items).toHaveLength(1);
+    const catalog = await page.request.get("/api/v1/products", { headers: authorization });
+    expect(catalog.status()).toBe(403);
+    await page.reload();
+    await expect(row).not.toContainText("Never");
+
     await row.getByRole("button", { name: `Revoke ${name}` }).click();
     await expect(row).toContainText("Revoked");
     await expect(row.getByRole("button", { name: `Revoke ${name}` })).toHaveCount(0);
+    const revoked = await page.request.get("/api/v1/stock?limit=1", { headers: authorization });
+    expect(revoked.status()).toBe(401);
   });
 
   test("staff see no link to API keys, and get a 404 for the page", async ({ page }) => {

@@ -8,30 +8,51 @@ export const MAX_MULTIPART_BYTES = MAX_IMAGE_BYTES + 64 * 1024;
 /** Every other call: JSON inputs are forms and filters, far below this. */
 export const MAX_JSON_BYTES = 1024 * 1024;
 
+export interface BodyRefusal {
+  status: 411 | 413;
+  code: "LENGTH_REQUIRED" | "PAYLOAD_TOO_LARGE";
+  message: string;
+  fieldErrors: Record<string, string[]> | null;
+}
+
 /**
- * The answer for a request whose declared body is too large (413) or undeclared (411), in the
- * shape the client reads errors in; null when it may go on. Only what Content-Length says is
- * judged: the runtime refuses a body longer than its declared length.
+ * Why a request's declared body may not be read: too large (413) or undeclared (411); null when
+ * it may go on. Only what Content-Length says is judged: the runtime refuses a body longer than
+ * its declared length.
  */
-export function refuseOversizedBody(req: Request): Response | null {
+export function oversizedBody(req: Request): BodyRefusal | null {
   if (req.method === "GET" || req.method === "HEAD" || req.body === null) return null;
   const multipart = req.headers.get("content-type")?.startsWith("multipart/form-data") ?? false;
   const limit = multipart ? MAX_MULTIPART_BYTES : MAX_JSON_BYTES;
   const declared = req.headers.get("content-length");
   if (declared === null || !/^\d+$/.test(declared))
-    return problem(411, "LENGTH_REQUIRED", "The request must say its length (Content-Length).", null);
+    return {
+      status: 411,
+      code: "LENGTH_REQUIRED",
+      message: "The request must say its length (Content-Length).",
+      fieldErrors: null,
+    };
   if (Number(declared) <= limit) return null;
   return multipart
-    ? problem(413, "PAYLOAD_TOO_LARGE", "The picture is too large.", { file: ["must be at most 5 MB"] })
-    : problem(413, "PAYLOAD_TOO_LARGE", "The request is too large.", { input: ["is too large"] });
+    ? {
+        status: 413,
+        code: "PAYLOAD_TOO_LARGE",
+        message: "The picture is too large.",
+        fieldErrors: { file: ["must be at most 5 MB"] },
+      }
+    : {
+        status: 413,
+        code: "PAYLOAD_TOO_LARGE",
+        message: "The request is too large.",
+        fieldErrors: { input: ["is too large"] },
+      };
 }
 
-function problem(
-  status: number,
-  code: string,
-  message: string,
-  fieldErrors: Record<string, string[]> | null,
-): Response {
+/** `oversizedBody`'s refusal in the shape a tRPC client reads errors in. */
+export function refuseOversizedBody(req: Request): Response | null {
+  const refusal = oversizedBody(req);
+  if (!refusal) return null;
+  const { status, code, message, fieldErrors } = refusal;
   const body = {
     error: {
       json: { message, code: -32600, data: { code, httpStatus: status, requestId: null, fieldErrors } },

@@ -21,6 +21,7 @@ import { createDatabaseMailer, createSmtpMailer, readMailEnv, type Mailer } from
 import { localMediaStorage, readMediaEnv, type MediaStorage } from "@bazaar/media";
 import { TRPCError } from "@trpc/server";
 
+import { looksLikeApiKey, verifyApiKey, type VerifiedKey } from "./api-keys/keys.ts";
 import { logger, type Logger } from "./logger.ts";
 import type { OrderFeed } from "./orders/live.ts";
 import { paymentsFromEnv } from "./payments/env.ts";
@@ -33,6 +34,8 @@ export type Session = ActiveSession | null;
 export interface Context {
   db: Db;
   session: Session;
+  /** The REST API's caller (rest/v1): a live key and its scopes; always null on tRPC. */
+  apiKey: VerifiedKey | null;
   requestId: string;
   log: Logger;
   ip: string | null;
@@ -85,21 +88,46 @@ let processState:
     }
   | undefined;
 
+const bearerOf = (authorization: string) => /^Bearer ([^\s]+)$/.exec(authorization)?.[1];
+
 /** The token the caller presents: `Authorization: Bearer <token>` (mobile) or the session cookie. */
 function presentedToken(headers: Headers, cookie: string): string | null {
   const authorization = headers.get("authorization");
   if (authorization !== null) {
-    const token = /^Bearer ([^\s]+)$/.exec(authorization)?.[1];
+    const token = bearerOf(authorization);
     // A malformed header is a client bug or a probe: say so, rather than treating it as anonymous.
     if (!token || !TOKEN_PATTERN.test(token)) {
       throw new TRPCError({
         code: "UNAUTHORIZED",
-        message: "The Authorization header must be `Bearer <token>`.",
+        message:
+          token && looksLikeApiKey(token)
+            ? "API keys are for the REST API (/api/v1)."
+            : "The Authorization header must be `Bearer <token>`.",
       });
     }
     return token;
   }
   return readCookie(headers.get("cookie"), cookie);
+}
+
+/**
+ * The REST caller's key: none sent is null (the procedure then asks for one); anything sent must
+ * be a live key. Cookies are ignored, so a signed-in browser cannot be ridden cross-site.
+ */
+async function presentedApiKey(db: Db, headers: Headers): Promise<VerifiedKey | null> {
+  const authorization = headers.get("authorization");
+  if (authorization === null) return null;
+  const key = bearerOf(authorization);
+  if (!key || !looksLikeApiKey(key)) {
+    throw new TRPCError({
+      code: "UNAUTHORIZED",
+      message: "The Authorization header must be `Bearer bzk_…`.",
+    });
+  }
+  const verified = await verifyApiKey(db, key);
+  if (!verified)
+    throw new TRPCError({ code: "UNAUTHORIZED", message: "This API key is unknown or revoked." });
+  return verified;
 }
 
 /** Build the per-request context; the caller owns the database client (one per process). */
@@ -116,6 +144,8 @@ export async function createContext(options: {
   mediaStorage?: MediaStorage;
   /** The response's headers, where the route can set cookies (the fetch adapter passes them). */
   resHeaders?: Headers;
+  /** Who may call: sessions (tRPC, the default) or API keys only (the REST API). */
+  credentials?: "session" | "api-key";
 }): Promise<Context> {
   const { headers } = options;
   // Accept a well-formed id from a trusted proxy so logs join up; otherwise make one.
@@ -137,7 +167,9 @@ export async function createContext(options: {
     };
   }
   const { policy, cookieName, appUrl } = processState;
-  const token = presentedToken(headers, cookieName);
+  const restCall = options.credentials === "api-key";
+  const apiKey = restCall ? await presentedApiKey(options.db, headers) : null;
+  const token = restCall ? null : presentedToken(headers, cookieName);
   const session = token ? await resolveSession(options.db, policy, token) : null;
   const { cart, secret } = processState;
   const presentedCart = headers.get("x-cart-token") ?? readCookie(headers.get("cookie"), cart.name);
@@ -158,6 +190,7 @@ export async function createContext(options: {
   return {
     db: options.db,
     session,
+    apiKey,
     guestCart,
     requestId,
     log: logger.child({ requestId }),

@@ -20,3 +20,6 @@ export { createOrderFeed, type OrderFeed } from "./orders/live.ts";
 export { startWorker, workerDepsFromEnv } from "./jobs/worker.ts";
 export { readJobsEnv } from "./jobs/env.ts";
 export { exportOrdersCsv } from "./admin/orders/export.ts";
+export { handleRestRequest } from "./rest/handler.ts";
+export { restV1Document, REST_V1_BASE_PATH } from "./rest/v1/document.ts";
+export { restV1Router, type RestV1Router } from "./rest/v1/router.ts";

@@ -1,43 +1,50 @@
+import { RateLimitedError } from "@bazaar/auth";
+import type { ApiKeyScope } from "@bazaar/validators";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
+import type { OpenApiMeta } from "trpc-to-openapi";
 import { z, ZodError } from "zod";
 
 import type { Context } from "./context.ts";
 import { fieldErrorsOf, TooManyRequestsError } from "./errors.ts";
 
-const t = initTRPC.context<Context>().create({
-  transformer: superjson,
-  // Subscriptions (the live order page) are server-sent events. A comment every 10 s keeps proxies
-  // from closing a quiet stream; a client that hears nothing for 25 s reconnects and re-reads.
-  sse: {
-    ping: { enabled: true, intervalMs: 10_000 },
-    client: { reconnectAfterInactivityMs: 25_000 },
-    // Streams end after an hour, so long-open tabs do not hold connections forever; clients reconnect.
-    maxDurationMs: 60 * 60_000,
-  },
-  errorFormatter({ shape, error, ctx }) {
-    const fieldErrors = fieldErrorsOf(error);
-    // Details of unexpected failures stay in the logs; the client gets a generic message and the
-    // request id to quote.
-    const internal = error.code === "INTERNAL_SERVER_ERROR";
-    return {
-      ...shape,
-      message: internal
-        ? "Something went wrong on our side."
-        : fieldErrors
-          ? "Invalid input."
-          : shape.message,
-      data: {
-        code: shape.data.code,
-        httpStatus: shape.data.httpStatus,
-        path: shape.data.path,
-        requestId: ctx?.requestId ?? null,
-        fieldErrors,
-        retryAfterSeconds: error instanceof TooManyRequestsError ? error.retryAfterSeconds : null,
-      },
-    };
-  },
-});
+// `meta.openapi` puts a procedure on the REST API (rest/v1); procedures without it stay tRPC-only.
+const t = initTRPC
+  .context<Context>()
+  .meta<OpenApiMeta>()
+  .create({
+    transformer: superjson,
+    // Subscriptions (the live order page) are server-sent events. A comment every 10 s keeps proxies
+    // from closing a quiet stream; a client that hears nothing for 25 s reconnects and re-reads.
+    sse: {
+      ping: { enabled: true, intervalMs: 10_000 },
+      client: { reconnectAfterInactivityMs: 25_000 },
+      // Streams end after an hour, so long-open tabs do not hold connections forever; clients reconnect.
+      maxDurationMs: 60 * 60_000,
+    },
+    errorFormatter({ shape, error, ctx }) {
+      const fieldErrors = fieldErrorsOf(error);
+      // Details of unexpected failures stay in the logs; the client gets a generic message and the
+      // request id to quote.
+      const internal = error.code === "INTERNAL_SERVER_ERROR";
+      return {
+        ...shape,
+        message: internal
+          ? "Something went wrong on our side."
+          : fieldErrors
+            ? "Invalid input."
+            : shape.message,
+        data: {
+          code: shape.data.code,
+          httpStatus: shape.data.httpStatus,
+          path: shape.data.path,
+          requestId: ctx?.requestId ?? null,
+          fieldErrors,
+          retryAfterSeconds: error instanceof TooManyRequestsError ? error.retryAfterSeconds : null,
+        },
+      };
+    },
+  });
 
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
@@ -84,5 +91,31 @@ export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
   if (ctx.session.user.role !== "ADMIN") throw new TRPCError({ code: "FORBIDDEN", message: "Admins only." });
   return next();
 });
+
+/**
+ * A REST call with an API key that holds `scope` (rest/v1). The key was checked when the context
+ * was built; here it must exist, allow this, and be within its rate limit.
+ */
+export const apiKeyProcedure = (scope: ApiKeyScope) =>
+  publicProcedure.use(async ({ ctx, next }) => {
+    const { apiKey } = ctx;
+    if (!apiKey) {
+      throw new TRPCError({
+        code: "UNAUTHORIZED",
+        message: "Send an API key: `Authorization: Bearer bzk_…`.",
+      });
+    }
+    if (!apiKey.scopes.includes(scope)) {
+      throw new TRPCError({ code: "FORBIDDEN", message: `This API key does not allow ${scope}.` });
+    }
+    try {
+      // Counted per key (the account slot) and per address, whichever key it presents.
+      await ctx.rateLimiter.check("apiRequest", { ip: ctx.ip ?? "unknown", account: `key:${apiKey.id}` });
+    } catch (error) {
+      if (!(error instanceof RateLimitedError)) throw error;
+      throw new TooManyRequestsError(error.message, error.retryAfterSeconds);
+    }
+    return next({ ctx: { ...ctx, apiKey } });
+  });
 
 export { TRPCError };

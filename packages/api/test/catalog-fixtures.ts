@@ -57,3 +57,18 @@ export async function insertCatalog(db: Db, products: FixtureProduct[]) {
     })),
   });
 }
+
+/** One shipping rate, in USD, for every country. */
+export async function insertShippingEverywhere(db: Db, amount = 500) {
+  await db.shippingRate.create({
+    data: {
+      code: "standard",
+      name: "Standard",
+      amount,
+      currency: "USD",
+      countries: [],
+      minDays: 3,
+      maxDays: 5,
+    },
+  });
+}

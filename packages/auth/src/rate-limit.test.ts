@@ -28,6 +28,7 @@ const policies: RateLimitPolicies = {
   signUp: { ip: IP },
   passwordReset: { ip: IP, account: ACCOUNT },
   magicLink: { ip: IP, account: ACCOUNT },
+  apiRequest: { ip: IP, account: ACCOUNT },
 };
 
 let redis: Redis;

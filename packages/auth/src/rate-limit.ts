@@ -6,7 +6,7 @@ import type { RateLimiterAbstract } from "rate-limiter-flexible";
 
 import { readAuthEnv } from "./env.ts";
 
-export type RateLimitedAction = "signIn" | "signUp" | "passwordReset" | "magicLink";
+export type RateLimitedAction = "signIn" | "signUp" | "passwordReset" | "magicLink" | "apiRequest";
 export type RateLimitScope = "ip" | "account";
 
 /** At most `points` requests per `durationSeconds` (a fixed window that starts at the first request). */
@@ -49,6 +49,12 @@ export const RATE_LIMIT_POLICIES = {
   magicLink: {
     ip: { points: 5, durationSeconds: HOUR },
     account: { points: 3, durationSeconds: HOUR },
+  },
+  // REST calls (/api/v1): the account is the API key, so one busy integration cannot starve the
+  // others; the address limit bounds one host presenting many keys.
+  apiRequest: {
+    ip: { points: 1_200, durationSeconds: MINUTE },
+    account: { points: 600, durationSeconds: MINUTE },
   },
 } as const satisfies RateLimitPolicies;
 

@@ -54,6 +54,15 @@ export type OrderFilters = z.infer<typeof orderFiltersInput>;
 /** One page of the order table, newest first. */
 export const listAdminOrdersInput = adminPageInput.extend(filterShape).superRefine(datesInOrder);
 
+/** The same page as a query string carries it (REST `GET /orders`): the limit arrives as text. */
+export const orderQueryInput = z
+  .object({
+    ...filterShape,
+    cursor: adminPageInput.shape.cursor,
+    limit: z.coerce.number().pipe(adminPageInput.shape.limit.unwrap()).default(25),
+  })
+  .superRefine(datesInOrder);
+
 export const getAdminOrderInput = z.object({ id: recordIdSchema });
 
 /** Staff marked it shipped: the tracking number goes to the shopper's page and mail. */

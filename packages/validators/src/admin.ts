@@ -51,27 +51,48 @@ export const STOCK_ADJUST_REASONS = ["RECEIVED", "DAMAGED", "CORRECTION", "RETUR
 export type StockAdjustReason = (typeof STOCK_ADJUST_REASONS)[number];
 
 /** Staff add or take stock, saying why: goods received or returned add, damage takes away. */
-export const adjustStockInput = z
-  .object({
-    variantId: recordIdSchema,
-    delta: z
-      .number("must be a number")
-      .int("must be a whole number")
-      .min(-1_000_000, "is too large a change")
-      .max(1_000_000, "is too large a change")
-      .refine((delta) => delta !== 0, "cannot be 0"),
-    reason: z.enum(STOCK_ADJUST_REASONS, "must be received, damaged, correction or returned"),
-    note: z.string().trim().max(500, "is too long").optional(),
-  })
-  .superRefine((input, ctx) => {
-    if ((input.reason === "RECEIVED" || input.reason === "RETURNED") && input.delta < 0)
-      ctx.addIssue({
-        code: "custom",
-        path: ["delta"],
-        message: "must add stock for goods received or returned",
-      });
-    if (input.reason === "DAMAGED" && input.delta > 0)
-      ctx.addIssue({ code: "custom", path: ["delta"], message: "must take stock away for damaged goods" });
-  });
+const adjustStockSchema = () =>
+  z
+    .object({
+      variantId: recordIdSchema,
+      delta: z
+        .number("must be a number")
+        .int("must be a whole number")
+        .min(-1_000_000, "is too large a change")
+        .max(1_000_000, "is too large a change")
+        .refine((delta) => delta !== 0, "cannot be 0"),
+      reason: z.enum(STOCK_ADJUST_REASONS, "must be received, damaged, correction or returned"),
+      note: z.string().trim().max(500, "is too long").optional(),
+    })
+    .superRefine((input, ctx) => {
+      if ((input.reason === "RECEIVED" || input.reason === "RETURNED") && input.delta < 0)
+        ctx.addIssue({
+          code: "custom",
+          path: ["delta"],
+          message: "must add stock for goods received or returned",
+        });
+      if (input.reason === "DAMAGED" && input.delta > 0)
+        ctx.addIssue({ code: "custom", path: ["delta"], message: "must take stock away for damaged goods" });
+    });
+export const adjustStockInput = adjustStockSchema();
+/**
+ * The same rules as its own instance for REST `POST /stock/{variantId}/adjustments`: the REST
+ * adapter marks a body's number fields as coercing ("5" accepted) on the schema it is given, and
+ * that must not loosen the tRPC procedure's schema.
+ */
+export const stockAdjustmentBody = adjustStockSchema();
 
 export const stockMovementsInput = adminPageInput.extend({ variantId: recordIdSchema });
+
+/** Stock levels as a query string asks for them (REST `GET /stock`): every variant, or one SKU. */
+export const stockLevelsQueryInput = z.object({
+  sku: z.string().trim().min(1, "is required").max(64, "is too long").optional(),
+  /** `nextCursor` from the page before. */
+  cursor: recordIdSchema.optional(),
+  limit: z.coerce
+    .number("must be a number")
+    .pipe(
+      z.number().int("must be a whole number").min(1, "must be at least 1").max(100, "must be at most 100"),
+    )
+    .default(50),
+});

@@ -86,33 +86,58 @@ export const PRODUCT_PAGE_MAX = 60;
 /** What a listing shows per page unless the caller asks otherwise. */
 export const PRODUCT_PAGE_SIZE = 24;
 
+/** What a listing filters, sorts and pages by; the storefront adds variant options. */
+const listingShape = {
+  /** A category; its subcategories' products are included. */
+  categorySlug: slugSchema.optional(),
+  q: searchQuerySchema.optional(),
+  minPrice: priceBound.optional(),
+  maxPrice: priceBound.optional(),
+  /** Only products with at least one variant in stock. */
+  inStock: z.boolean().optional(),
+  /** Default: relevance with a search, newest without. */
+  sort: z.enum(PRODUCT_SORTS).optional(),
+  cursor: productCursorSchema.nullish(),
+  limit: z.number().int().min(1).max(PRODUCT_PAGE_MAX).default(PRODUCT_PAGE_SIZE),
+};
+
+interface ListingChoice {
+  minPrice?: number | undefined;
+  maxPrice?: number | undefined;
+  q?: string | undefined;
+  sort?: ProductSort | undefined;
+  cursor?: ProductCursor | null | undefined;
+}
+
+function consistentListing(input: ListingChoice, ctx: z.RefinementCtx) {
+  if (input.minPrice !== undefined && input.maxPrice !== undefined && input.minPrice > input.maxPrice) {
+    ctx.addIssue({ code: "custom", path: ["maxPrice"], message: "must not be below the minimum price" });
+  }
+  if (input.sort === "relevance" && !input.q) {
+    ctx.addIssue({ code: "custom", path: ["sort"], message: "relevance needs a search query" });
+  }
+  const sort = input.sort ?? (input.q ? "relevance" : "newest");
+  if (input.cursor && input.cursor.sort !== sort) {
+    ctx.addIssue({ code: "custom", path: ["cursor"], message: "belongs to a different sort order" });
+  }
+}
+
 export const productListInput = z
+  .object({ ...listingShape, options: optionFiltersSchema.optional() })
+  .superRefine(consistentListing);
+/**
+ * The listing as a query string carries it (REST `GET /products`): numbers arrive as text, and a
+ * boolean must read "false" as false, which plain coercion would not.
+ */
+export const productQueryInput = z
   .object({
-    /** A category; its subcategories' products are included. */
-    categorySlug: slugSchema.optional(),
-    q: searchQuerySchema.optional(),
-    minPrice: priceBound.optional(),
-    maxPrice: priceBound.optional(),
-    /** Only products with at least one variant in stock. */
-    inStock: z.boolean().optional(),
-    options: optionFiltersSchema.optional(),
-    /** Default: relevance with a search, newest without. */
-    sort: z.enum(PRODUCT_SORTS).optional(),
-    cursor: productCursorSchema.nullish(),
-    limit: z.number().int().min(1).max(PRODUCT_PAGE_MAX).default(PRODUCT_PAGE_SIZE),
+    ...listingShape,
+    minPrice: z.coerce.number().pipe(priceBound).optional(),
+    maxPrice: z.coerce.number().pipe(priceBound).optional(),
+    inStock: z.stringbool().optional(),
+    limit: z.coerce.number().pipe(listingShape.limit.unwrap()).default(PRODUCT_PAGE_SIZE),
   })
-  .superRefine((input, ctx) => {
-    if (input.minPrice !== undefined && input.maxPrice !== undefined && input.minPrice > input.maxPrice) {
-      ctx.addIssue({ code: "custom", path: ["maxPrice"], message: "must not be below the minimum price" });
-    }
-    if (input.sort === "relevance" && !input.q) {
-      ctx.addIssue({ code: "custom", path: ["sort"], message: "relevance needs a search query" });
-    }
-    const sort = input.sort ?? (input.q ? "relevance" : "newest");
-    if (input.cursor && input.cursor.sort !== sort) {
-      ctx.addIssue({ code: "custom", path: ["cursor"], message: "belongs to a different sort order" });
-    }
-  });
+  .superRefine(consistentListing);
 export type ProductListInput = z.input<typeof productListInput>;
 
 export const productBySlugInput = z.object({ slug: slugSchema });

@@ -100,6 +100,26 @@ export const cartSetQuantityInput = z.object({
     .max(MAX_LINE_QUANTITY, `must be at most ${MAX_LINE_QUANTITY}`),
 });
 
+/** Most lines one order placed through the REST API may have. */
+export const MAX_ORDER_LINES = 50;
+
+/**
+ * An order placed by an integration (REST `POST /orders`): the items themselves rather than a
+ * cart, priced, shipped and taxed by the server as a checkout is.
+ */
+export const placeApiOrderInput = placeOrderInput.extend({
+  shippingRate: placeOrderInput.shape.shippingRate.optional(),
+  lines: z
+    .array(
+      z.object({
+        variantId: variantIdSchema,
+        quantity: cartSetQuantityInput.shape.quantity.min(1, "must be at least 1"),
+      }),
+    )
+    .min(1, "must hold at least one item")
+    .max(MAX_ORDER_LINES, `must hold at most ${MAX_ORDER_LINES} items`),
+});
+
 export const orderIdInput = z.object({ orderId: z.string().min(1, "is required").max(64, "is too long") });
 
 /** An order, and for a guest away from the cart that placed it, the signed `access` from its link. */

@@ -67,6 +67,20 @@ export interface CheckoutQuote {
   totalAmount: number;
 }
 
+/** How an order in `currency` goes to `address`: the options, the one chosen (or the first), the tax. */
+async function deliveryTo(
+  db: Db,
+  address: Address,
+  currency: string,
+  shippingRate: string | undefined,
+): Promise<{ options: ShippingOption[]; shipping: ShippingOption; rule: TaxRule }> {
+  const options = await shippingOptions(db, address.country, currency);
+  if (options.length === 0) throw fieldError("BAD_REQUEST", "address.country", "is not a country we ship to");
+  const shipping = shippingRate ? options.find((o) => o.code === shippingRate) : options[0];
+  if (!shipping) throw fieldError("BAD_REQUEST", "shippingRate", "is not offered for this address");
+  return { options, shipping, rule: await taxRuleFor(db, address) };
+}
+
 export async function quoteCheckout(
   db: Db,
   cartId: string,
@@ -76,11 +90,7 @@ export async function quoteCheckout(
   if (cart.lines.length === 0) throw fieldError("BAD_REQUEST", "cart", "is empty");
   if (!cart.subtotal) throw fieldError("BAD_REQUEST", "cart", "holds items in more than one currency");
   const { currency, amount: subtotalAmount } = cart.subtotal;
-  const options = await shippingOptions(db, input.address.country, currency);
-  if (options.length === 0) throw fieldError("BAD_REQUEST", "address.country", "is not a country we ship to");
-  const shipping = input.shippingRate ? options.find((o) => o.code === input.shippingRate) : options[0];
-  if (!shipping) throw fieldError("BAD_REQUEST", "shippingRate", "is not offered for this address");
-  const rule = await taxRuleFor(db, input.address);
+  const { options, shipping, rule } = await deliveryTo(db, input.address, currency, input.shippingRate);
   const taxAmount = taxOn(subtotalAmount, shipping.amount, rule);
   return {
     cart,
@@ -133,5 +143,52 @@ export async function checkout(db: Db, input: CheckoutInput): Promise<PlacedOrde
     tax: quote.tax,
     shipping: { address: input.address, method: quote.shipping.code },
     clearCartId: input.cartId,
+  });
+}
+
+export interface LinesCheckoutInput {
+  /** Whose idempotency keys these are, e.g. `api-key:<id>`. */
+  scope: string;
+  lines: { variantId: string; quantity: number }[];
+  email: string;
+  address: Address;
+  shippingRate?: string | undefined;
+  idempotencyKey: string;
+}
+
+/**
+ * Place an order for the items named (an integration, through the REST API): the same prices,
+ * shipping, tax, stock and idempotency rules as a checkout, without a cart.
+ */
+export async function checkoutLines(db: Db, input: LinesCheckoutInput): Promise<PlacedOrder> {
+  const lines = [...input.lines].sort((a, b) => a.variantId.localeCompare(b.variantId));
+  const hash = createHash("sha256")
+    .update(JSON.stringify([lines, input.email, input.address, input.shippingRate ?? null]))
+    .digest("hex");
+  const key = { idempotencyScope: input.scope, idempotencyKey: input.idempotencyKey };
+  const earlier = await replay(db, key, hash);
+  if (earlier) return earlier;
+
+  const variantIds = [...new Set(lines.map((line) => line.variantId))];
+  const variants = await db.productVariant.findMany({
+    where: { id: { in: variantIds }, product: { status: "PUBLISHED" } },
+    select: { id: true, currency: true },
+  });
+  const missing = variantIds.filter((id) => !variants.some((variant) => variant.id === id));
+  if (missing.length > 0) throw fieldError("BAD_REQUEST", "lines", `no such item: ${missing.join(", ")}`);
+  const currencies = new Set(variants.map((variant) => variant.currency.trim()));
+  const [currency] = currencies;
+  if (!currency || currencies.size > 1)
+    throw fieldError("BAD_REQUEST", "lines", "items in one order must share a currency");
+  const { shipping, rule } = await deliveryTo(db, input.address, currency, input.shippingRate);
+  return placeOrder(db, {
+    ...key,
+    requestHash: hash,
+    userId: null,
+    email: input.email,
+    lines,
+    shippingAmount: shipping.amount,
+    tax: rule,
+    shipping: { address: input.address, method: shipping.code },
   });
 }

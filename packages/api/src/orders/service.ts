@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 
-import { Prisma, type Db, type OrderStatus } from "@bazaar/db";
+import { Prisma, type Db, type DbOrTx, type OrderStatus } from "@bazaar/db";
 import { TRPCError } from "@trpc/server";
 
 import { catalogChanged, productChangeTags } from "../catalog/cache-tags.ts";
@@ -87,6 +87,13 @@ function requestHash(input: PlaceOrderInput): string {
 
 const orderInclude = { lines: { orderBy: { sku: "asc" } } } satisfies Prisma.OrderInclude;
 export type PlacedOrder = Prisma.OrderGetPayload<{ include: typeof orderInclude }>;
+
+/** One order with its lines, or a 404. */
+export async function findOrder(db: DbOrTx, orderId: string): Promise<PlacedOrder> {
+  const order = await db.order.findUnique({ where: { id: orderId }, include: orderInclude });
+  if (!order) throw notFound("That order");
+  return order;
+}
 
 /** The first result for this key, or a 422 when the key came with a different request. */
 export async function replay(

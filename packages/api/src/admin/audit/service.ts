@@ -3,6 +3,8 @@
 import type { Db, Prisma } from "@bazaar/db";
 import { encodeAdminCursor, type AdminCursor, type AdminPage } from "@bazaar/validators";
 
+import { resolveActors } from "../../audit/actors.ts";
+
 const DAY_MS = 86_400_000;
 
 export interface AuditEntry {
@@ -11,7 +13,7 @@ export interface AuditEntry {
   action: string;
   /** The account that acted, while it exists. */
   actorId: string | null;
-  /** Its email, or "system" (no actor: a job, a provider's webhook), or "deleted account". */
+  /** Its email, an API key's name, "system" (a job, a provider's webhook), or "deleted account". */
   actor: string;
   targetType: string | null;
   targetId: string | null;
@@ -73,24 +75,18 @@ export async function listAudit(
   ]);
   const entries = rows.slice(0, input.limit);
   const actorIds = [...new Set(entries.flatMap((row) => (row.actorId ? [row.actorId] : [])))];
-  const actors = new Map(
-    (
-      await db.user.findMany({
-        where: { id: { in: actorIds }, deletedAt: null },
-        select: { id: true, email: true },
-      })
-    ).map((user) => [user.id, user.email]),
-  );
+  const actors = await resolveActors(db, actorIds);
   const last = entries.at(-1);
   return {
     items: entries.map((row) => {
-      const email = row.actorId ? actors.get(row.actorId) : undefined;
+      const actor = row.actorId ? actors.get(row.actorId) : undefined;
       return {
         id: row.id,
         createdAt: row.createdAt,
         action: row.action,
-        actorId: email ? row.actorId : null,
-        actor: email ?? (row.actorId ? "deleted account" : "system"),
+        // Only an account links to its page; a key is named.
+        actorId: actor?.kind === "user" ? row.actorId : null,
+        actor: actor?.label ?? (row.actorId ? "deleted account" : "system"),
         targetType: row.targetType,
         targetId: row.targetId,
         ip: row.ip,

@@ -15,6 +15,7 @@ import {
 } from "@bazaar/validators";
 import { TRPCError } from "@trpc/server";
 
+import { resolveActors } from "../../audit/actors.ts";
 import { changedFields, recordChange } from "../../audit/record.ts";
 import { catalogChanged, productChangeTags } from "../../catalog/cache-tags.ts";
 import { fieldError, notFound } from "../../errors.ts";
@@ -157,12 +158,9 @@ export async function getOrder(db: Db, id: string) {
   const actorIds = new Set<string>();
   for (const entry of audit) if (entry.actorId) actorIds.add(entry.actorId);
   for (const refund of order.refunds) if (refund.actorId) actorIds.add(refund.actorId);
-  const actors = new Map(
-    (await db.user.findMany({ where: { id: { in: [...actorIds] } }, select: { id: true, email: true } })).map(
-      (user) => [user.id, user.email],
-    ),
-  );
-  const actorEmail = (actorId: string | null | undefined) => (actorId ? (actors.get(actorId) ?? null) : null);
+  const actors = await resolveActors(db, actorIds);
+  const actorEmail = (actorId: string | null | undefined) =>
+    actorId ? (actors.get(actorId)?.label ?? null) : null;
 
   const currency = order.currency.trim();
   const money = (amount: number) => formatMoney({ amount, currency });

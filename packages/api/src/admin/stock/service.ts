@@ -55,6 +55,44 @@ export async function adjustStock(
   return { variantId: result.variantId, stockOnHand: result.stockOnHand };
 }
 
+export interface StockLevel {
+  variantId: string;
+  sku: string;
+  productId: string;
+  productSlug: string;
+  stockOnHand: number;
+}
+
+/**
+ * Every variant's stock in id order, a page at a time (the cursor is the last variant's id), or
+ * the variant with one SKU.
+ */
+export async function listStockLevels(
+  db: Db,
+  input: { sku?: string | undefined; cursor?: string | null | undefined; limit: number },
+): Promise<{ items: StockLevel[]; nextCursor: string | null }> {
+  const rows = await db.productVariant.findMany({
+    where: {
+      ...(input.sku ? { sku: input.sku } : {}),
+      ...(input.cursor ? { id: { gt: input.cursor } } : {}),
+    },
+    orderBy: { id: "asc" },
+    take: input.limit + 1,
+    select: { id: true, sku: true, stockOnHand: true, product: { select: { id: true, slug: true } } },
+  });
+  const page = rows.slice(0, input.limit);
+  return {
+    items: page.map((row) => ({
+      variantId: row.id,
+      sku: row.sku,
+      productId: row.product.id,
+      productSlug: row.product.slug,
+      stockOnHand: row.stockOnHand,
+    })),
+    nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null,
+  };
+}
+
 export interface StockMovementView {
   id: string;
   delta: number;
