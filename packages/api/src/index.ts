@@ -21,5 +21,8 @@ export { startWorker, workerDepsFromEnv } from "./jobs/worker.ts";
 export { readJobsEnv } from "./jobs/env.ts";
 export { exportOrdersCsv } from "./admin/orders/export.ts";
 export { handleRestRequest } from "./rest/handler.ts";
+export { readRestEnv } from "./rest/env.ts";
+export { readWebhooksEnv } from "./webhooks/env.ts";
+export { verifyWebhook, WebhookSignatureError, SIGNATURE_HEADER } from "./webhooks/signature.ts";
 export { restV1Document, REST_V1_BASE_PATH } from "./rest/v1/document.ts";
 export { restV1Router, type RestV1Router } from "./rest/v1/router.ts";

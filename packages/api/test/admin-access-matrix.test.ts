@@ -14,6 +14,7 @@ import { ordersRows } from "./admin-access/orders.ts";
 import { productsRows } from "./admin-access/products.ts";
 import type { AdminAccessRow } from "./admin-access/rows.ts";
 import { stockRows } from "./admin-access/stock.ts";
+import { webhooksRows } from "./admin-access/webhooks.ts";
 import { callHttp } from "./http.ts";
 
 const ROWS: AdminAccessRow[] = [
@@ -25,6 +26,7 @@ const ROWS: AdminAccessRow[] = [
   ...customersRows,
   ...auditRows,
   ...apiKeysRows,
+  ...webhooksRows,
 ];
 
 const { db } = await createTestDatabase();

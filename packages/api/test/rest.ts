@@ -37,7 +37,7 @@ export async function makeKey(db: Db, adminId: string, scopes: readonly ApiKeySc
 }
 
 interface RestCall {
-  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS";
+  method?: "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS";
   key?: string | null;
   body?: unknown;
   headers?: Record<string, string>;

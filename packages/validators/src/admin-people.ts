@@ -37,6 +37,8 @@ export const AUDIT_TARGET_TYPES = [
   "user",
   "stock",
   "api_key",
+  "webhook_endpoint",
+  "webhook_delivery",
 ] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 

@@ -7,3 +7,4 @@ export * from "./admin-products.ts";
 export * from "./admin-orders.ts";
 export * from "./admin-people.ts";
 export * from "./api-keys.ts";
+export * from "./webhooks.ts";

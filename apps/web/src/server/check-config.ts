@@ -1,4 +1,4 @@
-import { paymentsFromEnv, readJobsEnv } from "@bazaar/api";
+import { paymentsFromEnv, readJobsEnv, readRestEnv, readWebhooksEnv } from "@bazaar/api";
 import { readAuthEnv } from "@bazaar/auth";
 import { readMailEnv } from "@bazaar/mail";
 
@@ -13,6 +13,8 @@ export function refuseBadConfiguration(): void {
     readMailEnv();
     paymentsFromEnv();
     readJobsEnv();
+    readRestEnv();
+    readWebhooksEnv();
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);

@@ -10,6 +10,7 @@ import { dashboardRouter } from "./dashboard/router.ts";
 import { adminOrdersRouter } from "./orders/router.ts";
 import { adminProductsRouter } from "./products/router.ts";
 import { stockRouter } from "./stock/router.ts";
+import { webhooksRouter } from "./webhooks/router.ts";
 
 export const adminRouter = createTRPCRouter({
   dashboard: dashboardRouter,
@@ -20,4 +21,5 @@ export const adminRouter = createTRPCRouter({
   customers: customersRouter,
   audit: auditRouter,
   apiKeys: apiKeysRouter,
+  webhooks: webhooksRouter,
 });

@@ -88,6 +88,7 @@ function run(mailer: Mailer = createDatabaseMailer(db)) {
     signingSecret: SIGNING_SECRET,
     paymentsWebhookSecret: WEBHOOK_SECRET,
     log: logger,
+    webhooks: { retryBaseMs: 100, allowPrivateTargets: true },
   };
   return startWorker(deps, { concurrency: 1 }).then((started) => (runner = started));
 }

@@ -11,6 +11,7 @@ export interface JobPayloads {
   "send-shipping-notice": { orderId: string };
   "expire-unpaid-orders": Record<string, unknown>;
   "deliver-test-payment-event": { event: PaymentEventInput };
+  "deliver-webhook": { deliveryId: string };
 }
 export type JobName = keyof JobPayloads;
 

@@ -12,6 +12,8 @@ import { sendShippingNotice } from "../orders/shipping-notice.ts";
 import { paymentsFromEnv } from "../payments/env.ts";
 import { paymentEventSchema } from "../payments/events.ts";
 import { deliverTestPaymentEvent } from "../payments/test-provider.ts";
+import { deliverWebhook, RETRY_BASE_MS } from "../webhooks/delivery.ts";
+import { readWebhooksEnv } from "../webhooks/env.ts";
 import type { JobName } from "./queue.ts";
 
 export interface WorkerDeps {
@@ -23,6 +25,8 @@ export interface WorkerDeps {
   signingSecret: string;
   paymentsWebhookSecret: string;
   log: Logger;
+  /** Outgoing webhooks: the first retry's wait, and whether private addresses may be sent to. */
+  webhooks: { retryBaseMs: number; allowPrivateTargets: boolean };
 }
 
 /** Unpaid orders past their hold are expired every minute (one run at a time, none backfilled). */
@@ -43,6 +47,20 @@ export function jobTasks(deps: WorkerDeps): Record<JobName, Task> {
     "expire-unpaid-orders": async () => {
       const expired = await expireUnpaidOrders(deps.db);
       if (expired.length > 0) deps.log.info({ expired }, "expired unpaid orders");
+    },
+    "deliver-webhook": async (payload, helpers) => {
+      const { deliveryId } = payload as { deliveryId: string };
+      // A failed try is recorded and queued again by deliverWebhook itself, with its own backoff;
+      // only an unexpected error (the database gone) falls back to the queue's retries.
+      await deliverWebhook(
+        {
+          db: deps.db,
+          log: deps.log,
+          ...deps.webhooks,
+          ...(helpers.abortSignal ? { signal: helpers.abortSignal } : {}),
+        },
+        deliveryId,
+      );
     },
     "deliver-test-payment-event": async (payload, helpers) => {
       const event = paymentEventSchema.parse((payload as { event: unknown }).event);
@@ -95,5 +113,6 @@ export function workerDepsFromEnv(databaseUrl: string, db: Db, log: Logger): Wor
     signingSecret: signingSecret(auth.AUTH_SECRET),
     paymentsWebhookSecret: paymentsFromEnv().webhookSecret,
     log,
+    webhooks: { retryBaseMs: RETRY_BASE_MS, ...readWebhooksEnv() },
   };
 }

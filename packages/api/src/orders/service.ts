@@ -6,7 +6,8 @@ import { TRPCError } from "@trpc/server";
 import { catalogChanged, productChangeTags } from "../catalog/cache-tags.ts";
 import { fieldError, notFound } from "../errors.ts";
 import { enqueueJob } from "../jobs/queue.ts";
-import { describeStockChange } from "../stock/ledger.ts";
+import { describeStockChange, reportLowStock } from "../stock/ledger.ts";
+import { emitWebhookEvent, orderEventData } from "../webhooks/events.ts";
 import { announceOrderChange } from "./live.ts";
 import { assertTransition, HOLDS_STOCK, illegalTransition, RELEASES_STOCK } from "./status.ts";
 
@@ -150,11 +151,12 @@ export async function placeOrder(db: Db, input: PlaceOrderInput, now = new Date(
           priceAmount: number;
           currency: string;
           stockOnHand: number;
+          productId: string;
           productName: string;
           productSlug: string;
         }[]
       >`
-        SELECT v."id", v."sku", v."name", v."priceAmount", v."currency", v."stockOnHand",
+        SELECT v."id", v."sku", v."name", v."priceAmount", v."currency", v."stockOnHand", v."productId",
                p."name" AS "productName", p."slug" AS "productSlug"
         FROM "ProductVariant" v JOIN "Product" p ON p."id" = v."productId"
         WHERE v."id" IN (${Prisma.join(variantIds)}) AND p."status" = 'PUBLISHED'
@@ -224,10 +226,13 @@ export async function placeOrder(db: Db, input: PlaceOrderInput, now = new Date(
       // Take the stock (the rows are locked and were checked above); the ledger names the order.
       await describeStockChange(tx, { reason: "SOLD", orderId: order.id, actorId: input.userId });
       for (const row of rows) {
+        const taken = quantities.get(row.id) ?? 0;
         await tx.$executeRaw`
-          UPDATE "ProductVariant" SET "stockOnHand" = "stockOnHand" - ${quantities.get(row.id) ?? 0}
+          UPDATE "ProductVariant" SET "stockOnHand" = "stockOnHand" - ${taken}
           WHERE "id" = ${row.id}`;
+        await reportLowStock(tx, { ...row, variantId: row.id }, row.stockOnHand - taken);
       }
+      await emitWebhookEvent(tx, "order.created", orderEventData(order));
       if (input.clearCartId) await tx.cartItem.deleteMany({ where: { cartId: input.clearCartId } });
       return { order, productSlugs: [...new Set(rows.map((row) => row.productSlug))] };
     });
@@ -294,6 +299,14 @@ export async function moveOrderWithin(
   const releases = HOLDS_STOCK.includes(order.status) && RELEASES_STOCK.includes(to);
   const restocked = releases ? await releaseStock(tx, order, actorId) : [];
   const updated = await tx.order.findUniqueOrThrow({ where: { id: orderId }, include: orderInclude });
+  if (to === "PAID") await emitWebhookEvent(tx, "order.paid", orderEventData(updated));
+  if (to === "FULFILLED") {
+    await emitWebhookEvent(tx, "order.fulfilled", {
+      ...orderEventData(updated),
+      carrier: updated.carrier,
+      trackingNumber: updated.trackingNumber,
+    });
+  }
   return { order: updated, restocked };
 }
 

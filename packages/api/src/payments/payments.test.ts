@@ -22,7 +22,7 @@ import {
   verifyWebhook,
   WebhookSignatureError,
   SIGNATURE_TOLERANCE_SECONDS,
-} from "./signature.ts";
+} from "../webhooks/signature.ts";
 
 const SECRET = "whsec_test_0123456789abcdef";
 const RETURN_URL = "http://localhost:3000/orders/o?returned=1";

@@ -15,11 +15,11 @@ import { fieldError, notFound } from "../errors.ts";
 import { enqueueJob } from "../jobs/queue.ts";
 import type { PaymentEventInput } from "./events.ts";
 import { RefundRefusedError, type PaymentProvider, type RefundRequest } from "./provider.ts";
-import { signWebhook, verifyWebhook } from "./signature.ts";
+import { SIGNATURE_HEADER, signWebhook, verifyWebhook } from "../webhooks/signature.ts";
 
 export const TEST_PROVIDER = "test";
-/** The header a delivery carries its signature in. */
-export const SIGNATURE_HEADER = "bazaar-signature";
+/** The header a delivery carries its signature in (the same as the shop's own webhooks). */
+export { SIGNATURE_HEADER };
 
 /** The card numbers the test provider knows, and what each does (the README lists them). */
 const TEST_CARDS = {

@@ -2,7 +2,7 @@ import type { Db } from "@bazaar/db";
 
 import { paymentEventSchema, receivePaymentEvent } from "./events.ts";
 import type { PaymentProvider } from "./provider.ts";
-import { WebhookSignatureError } from "./signature.ts";
+import { WebhookSignatureError } from "../webhooks/signature.ts";
 
 /**
  * One delivery to /api/webhooks/payments: the provider checks the signature over the raw body

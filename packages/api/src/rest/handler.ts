@@ -91,6 +91,15 @@ export async function handleRestRequest(req: Request, deps: RestDeps): Promise<R
     });
   }
 
+  // HEAD is GET without the body (the adapter would answer 204 for any path, key or not).
+  if (req.method === "HEAD") {
+    const answer = await handleRestRequest(
+      new Request(req.url, { method: "GET", headers: req.headers }),
+      deps,
+    );
+    return new Response(null, { status: answer.status, headers: answer.headers });
+  }
+
   // One id for the whole request, also when it fails before a procedure runs.
   const incoming = req.headers.get("x-request-id");
   const requestId = incoming && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();

@@ -4,6 +4,9 @@
 // the same transaction; a change that names no reason is recorded as a CORRECTION.
 import type { DbOrTx, Prisma, StockReason } from "@bazaar/db";
 
+import { LOW_STOCK } from "../catalog/service.ts";
+import { emitWebhookEvent } from "../webhooks/events.ts";
+
 export interface StockChange {
   reason: StockReason;
   orderId?: string | null | undefined;
@@ -28,4 +31,24 @@ export function ledgerMismatches(db: DbOrTx) {
     FROM "ProductVariant" v LEFT JOIN "StockMovement" m ON m."variantId" = v."id"
     GROUP BY v."id"
     HAVING v."stockOnHand" <> COALESCE(SUM(m."delta"), 0)`;
+}
+
+/**
+ * Tell webhook receivers (stock.low) when a change takes a variant from above LOW_STOCK to at or
+ * below it: once per crossing, not on every sale while it stays low.
+ */
+export async function reportLowStock(
+  tx: Prisma.TransactionClient,
+  variant: { variantId: string; sku: string; productId: string; stockOnHand: number },
+  stockAfter: number,
+): Promise<void> {
+  if (variant.stockOnHand > LOW_STOCK && stockAfter <= LOW_STOCK) {
+    await emitWebhookEvent(tx, "stock.low", {
+      variantId: variant.variantId,
+      sku: variant.sku,
+      productId: variant.productId,
+      stockOnHand: stockAfter,
+      threshold: LOW_STOCK,
+    });
+  }
 }

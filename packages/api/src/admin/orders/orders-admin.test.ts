@@ -16,6 +16,7 @@ import { signInPersonas, type Persona, type SignedIn } from "../../../test/accou
 import { insertCatalog, T0 } from "../../../test/catalog-fixtures.ts";
 import { callHttp } from "../../../test/http.ts";
 import { insertOrder } from "../../../test/order-rows.ts";
+import { payWithTestCard } from "../../../test/payments.ts";
 import { enqueueJob } from "../../jobs/queue.ts";
 import { startWorker } from "../../jobs/worker.ts";
 import { logger } from "../../logger.ts";
@@ -23,9 +24,7 @@ import { orderAccessToken } from "../../orders/access.ts";
 import { createOrderFeed } from "../../orders/live.ts";
 import { placeOrder } from "../../orders/service.ts";
 import { watchOrder } from "../../orders/watch.ts";
-import { receivePaymentEvent, paymentEventSchema } from "../../payments/events.ts";
-import { startPayment } from "../../payments/service.ts";
-import { REFUND_REFUSING_CARD, submitTestCard, testPaymentProvider } from "../../payments/test-provider.ts";
+import { REFUND_REFUSING_CARD, testPaymentProvider } from "../../payments/test-provider.ts";
 import { ledgerMismatches } from "../../stock/ledger.ts";
 import { CSV_COLUMNS, exportOrdersCsv } from "./export.ts";
 
@@ -78,22 +77,8 @@ function place(email = `buyer-${randomUUID()}@example.test`) {
   });
 }
 
-/**
- * Pay it on the test provider as a shopper does (start a payment, send a card), and take in the
- * provider's event as the webhook would (its delivery over HTTP is jobs.test.ts's subject).
- */
-async function pay(orderId: string, card = "4242 4242 4242 4242") {
-  const { providerRef } = await startPayment(db, provider, orderId, `${APP_URL}/orders/${orderId}`);
-  await submitTestCard(db, { providerRef, cardNumber: card, secret: SIGNING_SECRET, deliveryDelayMs: 0 });
-  const [job] = await db.$queryRaw<{ id: string; payload: { event: unknown } }[]>`
-    SELECT j.id::text, j.payload FROM graphile_worker._private_jobs j
-    JOIN graphile_worker._private_tasks t ON t.id = j.task_id
-    WHERE t.identifier = 'deliver-test-payment-event' AND j.payload->'event'->'data'->>'paymentRef' = ${providerRef}`;
-  if (!job) throw new Error("no delivery queued");
-  await receivePaymentEvent(db, "test", paymentEventSchema.parse(job.payload.event));
-  await db.$executeRaw`DELETE FROM graphile_worker._private_jobs WHERE id = ${BigInt(job.id)}`;
-  return providerRef;
-}
+const pay = (orderId: string, card?: string) =>
+  payWithTestCard(db, provider, orderId, { signingSecret: SIGNING_SECRET, appUrl: APP_URL, card });
 
 async function paidOrder(card?: string) {
   const order = await place();
@@ -356,6 +341,7 @@ describe("the shipping notice", () => {
           signingSecret: SIGNING_SECRET,
           paymentsWebhookSecret: "unused-here-0123456789",
           log: logger,
+          webhooks: { retryBaseMs: 100, allowPrivateTargets: true },
         },
         { concurrency: 1 },
       );

@@ -16,6 +16,7 @@ import {
 import { TRPCError } from "@trpc/server";
 
 import { resolveActors } from "../../audit/actors.ts";
+import { emitWebhookEvent, orderEventData } from "../../webhooks/events.ts";
 import { changedFields, recordChange } from "../../audit/record.ts";
 import { catalogChanged, productChangeTags } from "../../catalog/cache-tags.ts";
 import { fieldError, notFound } from "../../errors.ts";
@@ -449,7 +450,14 @@ async function refundWithin(
       actorId,
     },
   });
-  await tx.order.update({ where: { id: order.id }, data: { refundedAmount: { increment: amount } } });
+  const updated = await tx.order.update({
+    where: { id: order.id },
+    data: { refundedAmount: { increment: amount } },
+  });
+  await emitWebhookEvent(tx, "order.refunded", {
+    ...orderEventData(updated),
+    refund: { id: refund.id, amount },
+  });
   return refund;
 }
 

@@ -9,11 +9,11 @@ import { MAX_IMAGE_BYTES, uploadImageFields } from "@bazaar/validators";
 import { imageSize } from "image-size";
 import { z } from "zod";
 
-import { changedFields, recordChange } from "../../audit/record.ts";
+import { changedFields } from "../../audit/record.ts";
 import { productChangeTags } from "../../catalog/cache-tags.ts";
 import { fieldError, notFound } from "../../errors.ts";
 import { logger } from "../../logger.ts";
-import { announce, lockProduct } from "./service.ts";
+import { announce, lockProduct, recordProductChange } from "./service.ts";
 
 /**
  * `productId`, `alt` and `file` from a multipart body. The size is checked before anything reads
@@ -148,8 +148,9 @@ export async function uploadImage(
         select: imageSelect,
       });
       const { id: _, ...after } = created;
-      await recordChange(
+      await recordProductChange(
         tx,
+        product,
         {
           action: "product.image_added",
           actorId,
@@ -201,8 +202,9 @@ export async function reorderImages(
     if (!changed) return { product, changed };
     for (const [position, id] of input.imageIds.entries())
       await tx.productImage.update({ where: { id }, data: { position } });
-    await recordChange(
+    await recordProductChange(
       tx,
+      product,
       {
         action: "product.images_reordered",
         actorId,
@@ -233,8 +235,9 @@ export async function deleteImage(
     const product = await lockProduct(tx, found.productId);
     const image = await tx.productImage.delete({ where: { id: imageId }, select: imageSelect });
     const { id: _, ...before } = image;
-    await recordChange(
+    await recordProductChange(
       tx,
+      product,
       {
         action: "product.image_removed",
         actorId,
@@ -276,8 +279,9 @@ export async function updateImageAlt(
     const diff = changedFields({ alt: found.alt }, { alt: input.alt });
     if (Object.keys(diff.after).length === 0) return { product, changed: false };
     await tx.productImage.update({ where: { id: input.imageId }, data: { alt: input.alt } });
-    await recordChange(
+    await recordProductChange(
       tx,
+      product,
       {
         action: "product.image_updated",
         actorId,

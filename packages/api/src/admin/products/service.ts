@@ -16,10 +16,11 @@ import {
 } from "@bazaar/validators";
 import type { z } from "zod";
 
-import { changedFields, recordChange } from "../../audit/record.ts";
+import { changedFields, recordChange, type AuditChange } from "../../audit/record.ts";
 import { catalogChanged, catalogTags, productChangeTags } from "../../catalog/cache-tags.ts";
 import { fieldError, notFound } from "../../errors.ts";
 import { describeStockChange } from "../../stock/ledger.ts";
+import { emitWebhookEvent } from "../../webhooks/events.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -171,6 +172,24 @@ export async function lockProduct(tx: Tx, productId: string) {
     SELECT "id", "slug", "status" FROM "Product" WHERE "id" = ${productId} FOR UPDATE`;
   if (!product) throw notFound("That product");
   return product;
+}
+
+/**
+ * Audit a change to a product, its variants or its pictures, and tell webhook receivers
+ * (product.updated) with the product as it now is, in the same transaction.
+ */
+export async function recordProductChange(
+  tx: Tx,
+  product: { id: string; slug: string; status: ProductStatus },
+  change: AuditChange,
+  meta: RequestMeta,
+): Promise<void> {
+  await recordChange(tx, change, meta);
+  await emitWebhookEvent(tx, "product.updated", {
+    productId: product.id,
+    slug: product.slug,
+    status: product.status,
+  });
 }
 
 /**
@@ -375,8 +394,9 @@ export async function updateProduct(
         const diff = changedFields(before, after);
         if (Object.keys(diff.after).length === 0) return { product: current, diff };
         const product = await tx.product.update({ where: { id: productId }, data: after });
-        await recordChange(
+        await recordProductChange(
           tx,
+          product,
           { action: "product.updated", actorId, targetType: "product", targetId: productId, ...diff },
           meta,
         );
@@ -416,8 +436,9 @@ export async function setProductStatus(
       if (variants === 0) throw fieldError("CONFLICT", "status", "needs at least one variant to publish");
     }
     await tx.product.update({ where: { id: input.productId }, data: { status: input.status } });
-    await recordChange(
+    await recordProductChange(
       tx,
+      { ...product, status: input.status },
       {
         action: STATUS_ACTIONS[input.status],
         actorId,
@@ -485,8 +506,9 @@ export async function addVariant(
           },
           select: variantSelect,
         });
-        await recordChange(
+        await recordProductChange(
           tx,
+          product,
           {
             action: "variant.added",
             actorId,
@@ -558,8 +580,9 @@ export async function updateVariant(
           data: next,
           select: variantSelect,
         });
-        await recordChange(
+        await recordProductChange(
           tx,
+          product,
           {
             action: "variant.updated",
             actorId,
@@ -598,8 +621,9 @@ export async function removeVariant(db: Db, actorId: string, variantId: string, 
         "is the product's only variant: add another before removing it",
       );
     const variant = await tx.productVariant.delete({ where: { id: variantId }, select: variantSelect });
-    await recordChange(
+    await recordProductChange(
       tx,
+      product,
       {
         action: "variant.removed",
         actorId,

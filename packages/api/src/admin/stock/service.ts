@@ -6,7 +6,7 @@ import { encodeAdminCursor, type AdminCursor, type AdminPage } from "@bazaar/val
 import { recordChange } from "../../audit/record.ts";
 import { catalogChanged, productChangeTags } from "../../catalog/cache-tags.ts";
 import { fieldError, notFound } from "../../errors.ts";
-import { describeStockChange } from "../../stock/ledger.ts";
+import { describeStockChange, reportLowStock } from "../../stock/ledger.ts";
 
 /**
  * Add or take stock from one variant. The row is locked, so the figure checked is the one changed;
@@ -19,8 +19,10 @@ export async function adjustStock(
   meta: RequestMeta,
 ) {
   const result = await db.$transaction(async (tx) => {
-    const [variant] = await tx.$queryRaw<{ stockOnHand: number; sku: string; slug: string }[]>`
-      SELECT v."stockOnHand", v."sku", p."slug"
+    const [variant] = await tx.$queryRaw<
+      { stockOnHand: number; sku: string; slug: string; productId: string }[]
+    >`
+      SELECT v."stockOnHand", v."sku", p."slug", v."productId"
       FROM "ProductVariant" v JOIN "Product" p ON p."id" = v."productId"
       WHERE v."id" = ${input.variantId}
       FOR UPDATE OF v`;
@@ -36,6 +38,7 @@ export async function adjustStock(
     await describeStockChange(tx, { reason: input.reason, actorId, note: input.note });
     await tx.$executeRaw`
       UPDATE "ProductVariant" SET "stockOnHand" = ${stockOnHand} WHERE "id" = ${input.variantId}`;
+    await reportLowStock(tx, { ...variant, variantId: input.variantId }, stockOnHand);
     await recordChange(
       tx,
       {

@@ -30,8 +30,32 @@ const FAILURES: Record<number, string> = {
   500: "An unexpected failure; quote `requestId`.",
 };
 
-const READ_FAILURES = [400, 401, 403, 404, 429, 500];
-const WRITE_FAILURES = [...READ_FAILURES, 409, 411, 413, 415, 422];
+const COMMON_FAILURES = [400, 401, 403, 429, 500];
+const BODY_FAILURES = [409, 411, 413, 415];
+
+/** The failures one operation can answer with. */
+function failuresOf(method: string, template: string, procedure: string): number[] {
+  const statuses = [...COMMON_FAILURES];
+  // A path parameter, or a category filter, can name nothing.
+  if (template.includes("{") || procedure === "products.list") statuses.push(404);
+  if (method !== "get") statuses.push(...BODY_FAILURES);
+  // Only an order carries an idempotency key.
+  if (procedure === "orders.place") statuses.push(422);
+  return statuses.sort((a, b) => a - b);
+}
+
+/**
+ * Answers may gain fields inside v1 (README, "Versioning"), so the document must not promise
+ * that objects hold nothing else: clients validating against it would refuse a new field.
+ */
+function openObjects(schema: unknown): void {
+  if (Array.isArray(schema)) schema.forEach(openObjects);
+  else if (schema && typeof schema === "object") {
+    const record = schema as Record<string, unknown>;
+    if (record.additionalProperties === false) delete record.additionalProperties;
+    Object.values(record).forEach(openObjects);
+  }
+}
 
 function failure(status: number) {
   return {
@@ -73,7 +97,7 @@ function build(baseUrl: string): OpenAPIObject {
   schemas.Error = errorSchema as (typeof schemas)[string];
   document.components.schemas = schemas;
 
-  for (const item of Object.values(document.paths ?? {})) {
+  for (const [template, item] of Object.entries(document.paths ?? {})) {
     for (const [method, value] of Object.entries(item)) {
       const operation = value as Operation;
       if (!operation.responses) continue;
@@ -83,14 +107,13 @@ function build(baseUrl: string): OpenAPIObject {
       operation.responses = {
         [created ? "201" : "200"]: success,
         ...Object.fromEntries(
-          (method === "get" ? READ_FAILURES : WRITE_FAILURES).map((status) => [
-            String(status),
-            failure(status),
-          ]),
+          failuresOf(method, template, procedure).map((status) => [String(status), failure(status)]),
         ),
       };
     }
   }
+  openObjects(document.components.schemas);
+  for (const item of Object.values(document.paths ?? {})) openObjects(item);
   return document;
 }
 

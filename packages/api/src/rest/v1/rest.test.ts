@@ -419,6 +419,16 @@ describe("HTTP", () => {
     });
   });
 
+  it("answers HEAD as GET without a body, keys checked the same", async () => {
+    const anonymous = await rest(db, "/products", { method: "HEAD" });
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body).toBeNull();
+    const allowed = await rest(db, "/products", { method: "HEAD", key: every.key });
+    expect(allowed.status).toBe(200);
+    expect(allowed.body).toBeNull();
+    expect((await rest(db, "/nothing-here", { method: "HEAD", key: every.key })).status).toBe(404);
+  });
+
   it("answers an unknown path with 404 in the same shape", async () => {
     const missing = await rest(db, "/nothing-here", { key: every.key });
     expect(missing.status).toBe(404);

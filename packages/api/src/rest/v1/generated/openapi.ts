@@ -585,15 +585,6 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Nothing with that id or slug. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
             /** @description Over the key's rate limit; `Retry-After` says when to come back. */
             429: {
                 headers: {
@@ -657,15 +648,6 @@ export interface operations {
             };
             /** @description The key does not hold this operation's scope. */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing with that id or slug. */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -737,15 +719,6 @@ export interface operations {
             };
             /** @description The key does not hold this operation's scope. */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing with that id or slug. */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -876,15 +849,6 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The idempotency key was already used for a different request. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
             /** @description Over the key's rate limit; `Retry-After` says when to come back. */
             429: {
                 headers: {
@@ -952,15 +916,6 @@ export interface operations {
             };
             /** @description The key does not hold this operation's scope. */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing with that id or slug. */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1050,15 +1005,6 @@ export interface operations {
             };
             /** @description The key does not hold this operation's scope. */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing with that id or slug. */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1303,15 +1249,6 @@ export interface operations {
             };
             /** @description The body is not `application/json`. */
             415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The idempotency key was already used for a different request. */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -16,4 +16,5 @@ export {
   handler as PATCH,
   handler as DELETE,
   handler as OPTIONS,
+  handler as HEAD,
 };

@@ -1,8 +1,13 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 
-// Webhook signatures, as the built-in test provider sends them and real providers do:
+// Webhook signatures, one scheme both ways: the shop signs its outgoing webhooks with it (an
+// endpoint's secret), and the built-in test payment provider signs the deliveries the shop
+// receives with it, as real providers do:
 // `Bazaar-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`. The
 // timestamp is signed with the body, so an old delivery cannot be replayed with a new time.
+
+/** The header the signature travels in. */
+export const SIGNATURE_HEADER = "bazaar-signature";
 
 /** Deliveries older (or further in the future) than this are refused. */
 export const SIGNATURE_TOLERANCE_SECONDS = 5 * 60;
