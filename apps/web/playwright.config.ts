@@ -112,6 +112,8 @@ export default defineConfig({
         TEST_PAYMENTS_DELAY_MS: "1500",
         // The one browser origin allowed to call /api/v1 (e2e/rest-api.spec.ts).
         API_CORS_ORIGINS: E2E_PARTNER_ORIGIN,
+        // The e2e webhook receivers listen on loopback; `next start` is production mode, which refuses private targets by default.
+        WEBHOOK_ALLOW_PRIVATE_TARGETS: "true",
       },
     },
     // The OpenID Provider the shop signs in with (over http on loopback: see the script).

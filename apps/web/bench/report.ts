@@ -103,9 +103,10 @@ export function formatWriteTable(rows: readonly WriteRow[]): string {
 /** The admin console's reads with the bench orders: one row per table and filter. */
 export function formatAdminTable(
   rows: readonly { name: string; load: LoadResult; rows: number; total: number | null }[],
+  heading = "admin read",
 ): string {
   return columns(
-    ["admin read", "req/s", "p50", "p90", "p99", "rows", "total", "non-2xx+errors"],
+    [heading, "req/s", "p50", "p90", "p99", "rows", "total", "non-2xx+errors"],
     rows.map((r) => [
       r.name,
       rate(r.load.requestsPerSecond),

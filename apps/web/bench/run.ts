@@ -14,7 +14,8 @@
 // 5. The admin console (issue 6): BENCH_ORDERS orders (100,000) with customers and an audit log
 //    added in SQL (admin-seed.ts); each table's first, filtered and deep pages and the dashboard
 //    under the same load, as staff; then the CSV export of every order, with the app's memory.
-// 6. Tables on stdout and bench/results/latest.json. Any non-2xx answer (but the 409s a contended
+// 6. The REST API (issue 7): /api/v1 reads with an API key, on the app with its cache (rest-api.ts).
+// 7. Tables on stdout and bench/results/latest.json. Any non-2xx answer (but the 409s a contended
 //    checkout must give), error or failed check fails the run.
 // Everything started is stopped on success, failure, Ctrl-C and at the overall deadline.
 import { execFileSync } from "node:child_process";
@@ -36,6 +37,7 @@ import { openScratchDatabase, readDbEnv } from "@bazaar/db/server";
 import { seedAdminBenchData } from "./admin-seed.ts";
 import { measureAdminTables, measureOrderExport } from "./admin-tables.ts";
 import { readBenchEnv, serverEnvironment } from "./env.ts";
+import { measureRestApi } from "./rest-api.ts";
 import { measureCartAdds } from "./cart-load.ts";
 import {
   measureCheckoutContention,
@@ -290,6 +292,8 @@ async function main(): Promise<number> {
               AUTH_SECRET: randomBytes(32).toString("hex"),
               APP_URL: origin,
               CATALOG_CACHE: catalogCache,
+              // The REST stage's load must not be answered 429 (the default is 600 a minute).
+              API_RATE_LIMIT_PER_MINUTE: "1000000",
             }),
             port,
             logFile: path.join(resultsDir, `next-cache-${catalogCache}.log`),
@@ -423,7 +427,10 @@ async function main(): Promise<number> {
     });
   }
 
-  // 6. The report.
+  // 6. The REST API, after the orders exist (its order reads then page through them).
+  const restApi = await measureRestApi({ origin: app.origin, databaseUrl: database.url, ...options, log });
+
+  // 7. The report.
   console.log(
     `\nStorefront under load: ${catalog.products} products, ${settings.BENCH_CONNECTIONS} connections, ${settings.BENCH_DURATION} s per run (after ${WARMUP_SECONDS} s of warm-up)\n`,
   );
@@ -458,6 +465,11 @@ async function main(): Promise<number> {
     );
   }
 
+  console.log(
+    `\nThe REST API with an API key (/api/v1): ${settings.BENCH_CONNECTIONS} connections, ${settings.BENCH_DURATION} s each\n`,
+  );
+  console.log(formatAdminTable(restApi.results, "REST read"));
+
   const report = {
     finishedAt: new Date().toISOString(),
     commit: gitCommit(),
@@ -487,6 +499,7 @@ async function main(): Promise<number> {
     endpoints: results,
     writes: { cartAdd, checkout },
     admin: admin ? { orders: adminData?.orders, tables: admin.results, export: orderExport } : null,
+    restApi: restApi.results,
   };
   await writeFile(path.join(resultsDir, "latest.json"), `${JSON.stringify(report, null, 2)}\n`);
   log(`wrote ${path.relative(process.cwd(), path.join(resultsDir, "latest.json"))}`);
@@ -505,7 +518,8 @@ async function main(): Promise<number> {
   failed.push(
     ...cartAdd.problems.map((problem) => `cart.add: ${problem}`),
     ...(admin?.problems ?? []),
-    ...(admin?.results ?? [])
+    ...restApi.problems.map((problem) => `REST: ${problem}`),
+    ...[...(admin?.results ?? []), ...restApi.results]
       .filter((r) => failures(r.load) > 0)
       .map((r) => `${r.name}: ${r.load.non2xx} non-2xx, ${r.load.errors} errors`),
     ...[checkout.uncontended, checkout.contended].flatMap((run) =>

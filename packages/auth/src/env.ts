@@ -15,6 +15,8 @@ const schema = z
     STAFF_SESSION_IDLE_MINUTES: minutes(30),
     STAFF_SESSION_MAX_MINUTES: minutes(60 * 12),
     REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" }).optional(),
+    /** REST API requests a minute per API key; each client address may make twice as many. */
+    API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
     /**
      * Where shoppers reach the shop. Links in mail are built from it (never from the request's
      * Host header, which a caller controls), and https here turns on `__Host-` Secure cookies.

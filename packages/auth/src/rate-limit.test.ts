@@ -225,6 +225,16 @@ describe("rateLimiterFromEnv", () => {
     await limiter.close();
   });
 
+  it("takes the REST API's per-key limit from API_RATE_LIMIT_PER_MINUTE, twice that per address", async () => {
+    const limiter = rateLimiterFromEnv({ API_RATE_LIMIT_PER_MINUTE: 3 }, { keyPrefix: freshPrefix() });
+    await allowTimes(limiter, "apiRequest", { ip: "203.0.113.41", account: "key:a" }, 3);
+    await refusal(limiter, "apiRequest", { ip: "203.0.113.41", account: "key:a" });
+    // Another key from the same address: its own 3, until the address's 6 are used.
+    await allowTimes(limiter, "apiRequest", { ip: "203.0.113.41", account: "key:b" }, 2);
+    await refusal(limiter, "apiRequest", { ip: "203.0.113.41", account: "key:b" });
+    await limiter.close();
+  });
+
   it("refuses a REDIS_URL that is not a redis URL", () => {
     expect(() => rateLimiterFromEnv({ REDIS_URL: "http://127.0.0.1:6379" })).toThrow(/REDIS_URL/);
   });

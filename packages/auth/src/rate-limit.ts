@@ -217,10 +217,23 @@ export interface EnvRateLimiter extends RateLimiter {
  * logged, because limits then fall back to per-process counts.
  */
 export function rateLimiterFromEnv(
-  env: { REDIS_URL?: string },
+  env: { REDIS_URL?: string; API_RATE_LIMIT_PER_MINUTE?: number },
   options: Omit<CreateRateLimiterOptions, "redis"> & { onRedisError?: (error: Error) => void } = {},
 ): EnvRateLimiter {
-  const { onRedisError, ...limiterOptions } = options;
+  const { onRedisError, ...configured } = options;
+  const perKey = env.API_RATE_LIMIT_PER_MINUTE;
+  const limiterOptions: typeof configured = perKey
+    ? {
+        ...configured,
+        policies: {
+          apiRequest: {
+            ip: { points: 2 * perKey, durationSeconds: MINUTE },
+            account: { points: perKey, durationSeconds: MINUTE },
+          },
+          ...configured.policies,
+        },
+      }
+    : configured;
   if (!env.REDIS_URL) {
     return { ...createRateLimiter(limiterOptions), close: () => Promise.resolve() };
   }

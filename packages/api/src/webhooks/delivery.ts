@@ -9,6 +9,7 @@ import type { Db } from "@bazaar/db";
 
 import { enqueueJob } from "../jobs/queue.ts";
 import type { Logger } from "../logger.ts";
+import type { WebhookPayload } from "./events.ts";
 import { SIGNATURE_HEADER, signWebhook } from "./signature.ts";
 
 /** Tries before a delivery is given up (FAILED); an admin can still replay it. */
@@ -56,6 +57,8 @@ for (const [network, prefix] of [
   ["::1", 128],
   ["fc00::", 7],
   ["fe80::", 10],
+  // NAT64: IPv4 addresses (private ones too) reached through an IPv6 prefix.
+  ["64:ff9b::", 96],
 ] as const)
   privateRanges.addSubnet(network, prefix, "ipv6");
 
@@ -110,7 +113,9 @@ export async function deliverWebhook(
   if (delivery?.status !== "PENDING") return "skipped";
 
   const number = delivery.attempts + 1;
-  const body = JSON.stringify(delivery.payload);
+  // In the documented order (the database keeps JSON keys in an order of its own).
+  const { id, type, createdAt, data } = delivery.payload as unknown as WebhookPayload;
+  const body = JSON.stringify({ id, type, createdAt, data });
   const started = performance.now();
   let statusCode: number | null = null;
   let response: string | null = null;

@@ -198,6 +198,13 @@ describe("deliveries", () => {
     expect(request?.headers["bazaar-event-id"]).toBe(delivery?.eventId);
     expect(request?.headers["bazaar-delivery"]).toBe(delivery?.id);
     expect(JSON.parse(request?.body ?? "")).toEqual(delivery?.payload);
+    // The body's keys in the documented order, whatever order the database keeps them in.
+    expect(Object.keys(JSON.parse(request?.body ?? "") as object)).toEqual([
+      "id",
+      "type",
+      "createdAt",
+      "data",
+    ]);
     const signature = request?.headers[SIGNATURE_HEADER] as string;
     expect(() => verifyWebhook(secret, signature, request?.body ?? "")).not.toThrow();
     // Any other secret, or a body changed by one character, fails.

@@ -12,8 +12,11 @@ const SECTIONS = [
   { href: "/admin/audit", label: "Audit log", nested: true },
 ] as const;
 
-/** Only admins manage keys, so only they see the link. */
-const ADMIN_SECTIONS = [{ href: "/admin/api-keys", label: "API keys", nested: true }] as const;
+/** Only admins manage keys and webhooks, so only they see the links. */
+const ADMIN_SECTIONS = [
+  { href: "/admin/api-keys", label: "API keys", nested: true },
+  { href: "/admin/webhooks", label: "Webhooks", nested: true },
+] as const;
 
 // The console's frame. The layout refuses anyone but staff so that not even the navigation is
 // drawn for them, but it is not re-run on every client navigation: each page checks again

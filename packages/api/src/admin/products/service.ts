@@ -335,8 +335,9 @@ export async function createProduct(
             variants: { orderBy: { position: "asc" }, select: { id: true, sku: true } },
           },
         });
-        await recordChange(
+        await recordProductChange(
           tx,
+          created,
           {
             action: "product.created",
             actorId,

@@ -220,7 +220,7 @@ export async function getDelivery(db: Db, deliveryId: string) {
   const delivery = await db.webhookDelivery.findUnique({
     where: { id: deliveryId },
     include: {
-      endpoint: { select: { id: true, url: true } },
+      endpoint: { select: { id: true, url: true, disabledAt: true } },
       log: { orderBy: { number: "asc" } },
     },
   });

@@ -11,6 +11,7 @@ import { param, readTable } from "~/components/admin/table-query";
 import { ProblemAlert } from "~/components/problem-alert";
 import { requireStaff } from "~/server/session";
 import { trpc } from "~/trpc/server";
+import { deliveryHref, endpointHref } from "~/app/admin/webhooks/links";
 
 export const metadata: Metadata = { title: "Audit log", robots: { index: false } };
 
@@ -24,6 +25,8 @@ const TARGET_NAMES: Record<AuditTargetType, string> = {
   user: "Customer",
   stock: "Stock",
   api_key: "API key",
+  webhook_endpoint: "Webhook endpoint",
+  webhook_delivery: "Webhook delivery",
 };
 
 /** The admin page a target has, where there is one. Account events (no type) name a user. */
@@ -32,6 +35,8 @@ function targetHref(type: string | null, id: string | null): Route | null {
   if (type === "product") return adminHref("products", id);
   if (type === "order") return adminHref("orders", id);
   if (type === "user" || type === null) return adminHref("customers", id);
+  if (type === "webhook_endpoint") return endpointHref(id);
+  if (type === "webhook_delivery") return deliveryHref(id);
   return null;
 }
 

@@ -1,0 +1,148 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+
+import { Pager } from "~/components/admin/pager";
+import { param, readTable } from "~/components/admin/table-query";
+import { ProblemAlert } from "~/components/problem-alert";
+import { requireStaff } from "~/server/session";
+import { trpc } from "~/trpc/server";
+
+import { EVENT_DESCRIPTIONS } from "./events";
+import { When } from "./format";
+import { endpointHref } from "./links";
+import { NewEndpointForm } from "./new-endpoint-form";
+
+export const metadata: Metadata = { title: "Webhooks", robots: { index: false } };
+
+// What an action that redirected here did (its page went with what it removed).
+const DONE: Record<string, string> = { deleted: "Endpoint deleted, with its deliveries." };
+
+/**
+ * Admins register the endpoints the shop sends signed events to and see them listed; staff get a
+ * 404 like anyone else (endpoints receive orders and customers' emails).
+ */
+export default async function WebhooksPage({ searchParams }: PageProps<"/admin/webhooks">) {
+  const session = await requireStaff("/admin/webhooks");
+  if (session.user.role !== "ADMIN") notFound();
+  const query = await searchParams;
+  const cursor = param(query.cursor);
+  const done = DONE[param(query.done) ?? ""];
+  const { data: endpoints, refused } = await readTable(() => trpc.admin.webhooks.list({ cursor, limit: 25 }));
+  return (
+    <div className="space-y-8">
+      <h1 className="text-3xl font-bold">Webhooks</h1>
+      <p
+        role="status"
+        className={
+          done ? "rounded-md border border-brand-100 bg-brand-50 px-4 py-3 text-sm text-brand-900" : undefined
+        }
+      >
+        {done}
+      </p>
+      <p className="max-w-2xl text-gray-700">
+        The shop tells other systems what happens in it by sending each event it is asked for to an endpoint,
+        as a signed POST, and tries again with growing waits until the endpoint answers with a 2xx status.
+      </p>
+      <section aria-labelledby="new-endpoint-heading" className="max-w-xl space-y-4">
+        <h2 id="new-endpoint-heading" className="text-xl font-semibold">
+          New endpoint
+        </h2>
+        <NewEndpointForm />
+      </section>
+      <section aria-labelledby="endpoints-heading" className="space-y-4">
+        <h2 id="endpoints-heading" className="text-xl font-semibold">
+          Endpoints
+        </h2>
+        {refused ? (
+          <ProblemAlert message="This page’s address is not valid any more.">
+            <Link href="/admin/webhooks" className="font-medium underline">
+              Start from the first page
+            </Link>
+          </ProblemAlert>
+        ) : endpoints.items.length === 0 ? (
+          <p className="text-gray-600">No endpoints yet.</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">Webhook endpoints, newest first</caption>
+              <thead className="border-b border-gray-200 text-gray-600">
+                <tr>
+                  <th scope="col" className="py-2 pr-4 font-medium">
+                    URL
+                  </th>
+                  <th scope="col" className="py-2 pr-4 font-medium">
+                    Events
+                  </th>
+                  <th scope="col" className="py-2 pr-4 font-medium">
+                    Status
+                  </th>
+                  <th scope="col" className="py-2 font-medium">
+                    Made
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-gray-100">
+                {endpoints.items.map((endpoint) => (
+                  <tr key={endpoint.id} className="align-top">
+                    <th scope="row" className="max-w-md py-2 pr-4 font-normal break-all">
+                      <Link
+                        href={endpointHref(endpoint.id)}
+                        className="font-medium text-brand-700 hover:underline"
+                      >
+                        {endpoint.url}
+                      </Link>
+                      {endpoint.description && (
+                        <span className="block text-xs break-normal text-gray-600">
+                          {endpoint.description}
+                        </span>
+                      )}
+                    </th>
+                    <td className="py-2 pr-4">
+                      <ul>
+                        {endpoint.events.map((event) => (
+                          <li key={event}>
+                            <code title={EVENT_DESCRIPTIONS[event]}>{event}</code>
+                          </li>
+                        ))}
+                      </ul>
+                    </td>
+                    <td className="py-2 pr-4">
+                      {endpoint.disabledAt ? (
+                        <>
+                          Disabled
+                          <span className="block text-xs text-gray-600">
+                            since <When at={endpoint.disabledAt} />
+                          </span>
+                        </>
+                      ) : (
+                        "Enabled"
+                      )}
+                    </td>
+                    <td className="py-2">
+                      <When at={endpoint.createdAt} />
+                      {endpoint.createdBy && (
+                        <span className="block text-xs text-gray-600">by {endpoint.createdBy.email}</span>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {endpoints && (
+          <Pager
+            pathname="/admin/webhooks"
+            params={{}}
+            cursor={cursor}
+            nextCursor={endpoints.nextCursor}
+            total={endpoints.total}
+            shown={endpoints.items.length}
+            noun={{ one: "endpoint", many: "endpoints" }}
+          />
+        )}
+      </section>
+    </div>
+  );
+}
