@@ -92,6 +92,10 @@ test.describe("the admin console's people pages", () => {
 
     // The change is in the audit log: who, what, from what to what.
     await adminNav(page).getByRole("link", { name: "Audit log" }).click();
+    // The audit page itself first: on a phone, the filter form was once used while the page it
+    // came from was still being replaced.
+    await expect(page).toHaveURL("/admin/audit");
+    await expect(page.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
     const filters = page.getByRole("form", { name: "Filter the audit log" });
     await filters.getByLabel("Action").selectOption("user.role_changed");
     await filters.getByLabel("Target id").fill(customerId);

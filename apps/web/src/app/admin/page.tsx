@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 
+import { AdminTable } from "~/components/admin/admin-table";
 import { BarChart } from "~/components/admin/bar-chart";
 import { adminHref } from "~/components/admin/links";
 import { MoneyList } from "~/components/admin/money-list";
@@ -294,48 +295,30 @@ function LowStock({ lowStock }: { lowStock: Summary["lowStock"] }) {
       {lowStock.total === 0 ? (
         <p className="text-gray-600">Nothing is running low.</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Low-stock variants, fewest on hand first</caption>
-            <thead className="border-b border-gray-200 text-gray-600">
-              <tr>
-                <th scope="col" className="py-2 pr-4 font-medium">
-                  Product
-                </th>
-                <th scope="col" className="py-2 pr-4 font-medium">
-                  Variant
-                </th>
-                <th scope="col" className="py-2 pr-4 font-medium">
-                  SKU
-                </th>
-                <th scope="col" className="py-2 text-right font-medium">
-                  On hand
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-gray-100">
-              {lowStock.variants.map((variant) => (
-                <tr key={variant.id}>
-                  <th scope="row" className="py-2 pr-4 font-normal">
-                    <Link
-                      href={adminHref("products", variant.productId)}
-                      className="font-medium text-brand-700 hover:underline"
-                    >
-                      {variant.productName}
-                    </Link>
-                  </th>
-                  <td className="py-2 pr-4">{variant.name}</td>
-                  <td className="py-2 pr-4 font-mono text-xs">{variant.sku}</td>
-                  <td
-                    className={`py-2 text-right font-medium ${variant.stockOnHand === 0 ? "text-red-700" : ""}`}
-                  >
-                    {variant.stockOnHand === 0 ? "Sold out" : variant.stockOnHand}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AdminTable
+          caption="Low-stock variants, fewest on hand first"
+          columns={["Product", "Variant", "SKU", { label: "On hand", align: "right" }]}
+        >
+          {lowStock.variants.map((variant) => (
+            <tr key={variant.id}>
+              <th scope="row" className="py-2 pr-4 font-normal">
+                <Link
+                  href={adminHref("products", variant.productId)}
+                  className="font-medium text-brand-700 hover:underline"
+                >
+                  {variant.productName}
+                </Link>
+              </th>
+              <td className="py-2 pr-4">{variant.name}</td>
+              <td className="py-2 pr-4 font-mono text-xs">{variant.sku}</td>
+              <td
+                className={`py-2 text-right font-medium ${variant.stockOnHand === 0 ? "text-red-700" : ""}`}
+              >
+                {variant.stockOnHand === 0 ? "Sold out" : variant.stockOnHand}
+              </td>
+            </tr>
+          ))}
+        </AdminTable>
       )}
     </section>
   );

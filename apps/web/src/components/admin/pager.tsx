@@ -1,6 +1,8 @@
 import type { Route } from "next";
 import Link from "next/link";
 
+import { ProblemAlert } from "~/components/problem-alert";
+
 /**
  * The foot of an admin table: how many rows match, and links to the first and the next page.
  * Pages are keyset cursors (the server's `nextCursor`), so there is no "page 7 of 4,000" to jump
@@ -8,23 +10,22 @@ import Link from "next/link";
  */
 export function Pager({
   pathname,
-  params,
+  params = {},
   cursor,
-  nextCursor,
-  total,
-  shown,
+  page,
   noun,
 }: {
   pathname: string;
-  /** The table's current filters (without `cursor`). */
-  params: Record<string, string | undefined>;
+  /** The table's current filters (without `cursor`), if it has any. */
+  params?: Record<string, string | undefined>;
   /** The cursor this page was read with; none on the first page. */
   cursor: string | undefined;
-  nextCursor: string | null;
-  total: number;
-  shown: number;
+  /** The page as the list procedure answered it. */
+  page: { items: readonly unknown[]; nextCursor: string | null; total: number };
   noun: { one: string; many: string };
 }) {
+  const { nextCursor, total } = page;
+  const shown = page.items.length;
   const query = (at?: string) => {
     const search = new URLSearchParams();
     for (const [key, value] of Object.entries(params)) if (value) search.set(key, value);
@@ -55,5 +56,22 @@ export function Pager({
         ) : null}
       </div>
     </nav>
+  );
+}
+
+/** In place of a table whose address the server refused (a hand-edited cursor, say): the way back. */
+export function RefusedAddress({
+  firstPage,
+  linkText = "Start from the first page",
+}: {
+  firstPage: Route;
+  linkText?: string;
+}) {
+  return (
+    <ProblemAlert message="This page’s address is not valid any more.">
+      <Link href={firstPage} className="font-medium underline">
+        {linkText}
+      </Link>
+    </ProblemAlert>
   );
 }

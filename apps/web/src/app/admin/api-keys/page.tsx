@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { ActionButtons } from "~/components/admin/action-buttons";
-import { Pager } from "~/components/admin/pager";
+import { AdminTable } from "~/components/admin/admin-table";
+import { Pager, RefusedAddress } from "~/components/admin/pager";
 import { param, readTable } from "~/components/admin/table-query";
-import { ProblemAlert } from "~/components/problem-alert";
 import { requireStaff } from "~/server/session";
 import { trpc } from "~/trpc/server";
 
@@ -37,97 +36,60 @@ export default async function ApiKeysPage({ searchParams }: PageProps<"/admin/ap
           Keys
         </h2>
         {refused ? (
-          <ProblemAlert message="This page’s address is not valid any more.">
-            <Link href="/admin/api-keys" className="font-medium underline">
-              Start from the first page
-            </Link>
-          </ProblemAlert>
+          <RefusedAddress firstPage="/admin/api-keys" />
         ) : keys.items.length === 0 ? (
           <p className="text-gray-600">No keys yet.</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">API keys, newest first</caption>
-              <thead className="border-b border-gray-200 text-gray-600">
-                <tr>
-                  <th scope="col" className="py-2 pr-4 font-medium">
-                    Name
-                  </th>
-                  <th scope="col" className="py-2 pr-4 font-medium">
-                    Starts with
-                  </th>
-                  <th scope="col" className="py-2 pr-4 font-medium">
-                    May
-                  </th>
-                  <th scope="col" className="py-2 pr-4 font-medium">
-                    Made
-                  </th>
-                  <th scope="col" className="py-2 pr-4 font-medium">
-                    Last used
-                  </th>
-                  <th scope="col" className="py-2 font-medium">
-                    Status
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-gray-100">
-                {keys.items.map((key) => (
-                  <tr key={key.id} className="align-top">
-                    <th scope="row" className="py-2 pr-4 font-medium">
-                      {key.name}
-                    </th>
-                    <td className="py-2 pr-4 font-mono">{key.prefix}…</td>
-                    <td className="py-2 pr-4">
-                      <ul>
-                        {key.scopes.map((scope) => (
-                          <li key={scope}>{SCOPE_DESCRIPTIONS[scope]}</li>
-                        ))}
-                      </ul>
-                    </td>
-                    <td className="py-2 pr-4">
-                      <time dateTime={key.createdAt.toISOString()}>{when.format(key.createdAt)}</time>
-                      {key.createdBy && (
-                        <span className="block text-xs text-gray-500">{key.createdBy.email}</span>
-                      )}
-                    </td>
-                    <td className="py-2 pr-4">
-                      {key.lastUsedAt ? (
-                        <time dateTime={key.lastUsedAt.toISOString()}>{when.format(key.lastUsedAt)}</time>
-                      ) : (
-                        "Never"
-                      )}
-                    </td>
-                    <td className="py-2">
-                      {key.revokedAt ? (
-                        <>
-                          Revoked{" "}
-                          <time dateTime={key.revokedAt.toISOString()}>{when.format(key.revokedAt)}</time>
-                        </>
-                      ) : (
-                        <ActionButtons
-                          action={revokeApiKey}
-                          hidden={{ apiKeyId: key.id }}
-                          label={`Revoke ${key.name}`}
-                          buttons={[{ label: "Revoke", variant: "danger", ariaLabel: `Revoke ${key.name}` }]}
-                        />
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <AdminTable
+            caption="API keys, newest first"
+            columns={["Name", "Starts with", "May", "Made", "Last used", "Status"]}
+          >
+            {keys.items.map((key) => (
+              <tr key={key.id} className="align-top">
+                <th scope="row" className="py-2 pr-4 font-medium">
+                  {key.name}
+                </th>
+                <td className="py-2 pr-4 font-mono">{key.prefix}…</td>
+                <td className="py-2 pr-4">
+                  <ul>
+                    {key.scopes.map((scope) => (
+                      <li key={scope}>{SCOPE_DESCRIPTIONS[scope]}</li>
+                    ))}
+                  </ul>
+                </td>
+                <td className="py-2 pr-4">
+                  <time dateTime={key.createdAt.toISOString()}>{when.format(key.createdAt)}</time>
+                  {key.createdBy && (
+                    <span className="block text-xs text-gray-500">{key.createdBy.email}</span>
+                  )}
+                </td>
+                <td className="py-2 pr-4">
+                  {key.lastUsedAt ? (
+                    <time dateTime={key.lastUsedAt.toISOString()}>{when.format(key.lastUsedAt)}</time>
+                  ) : (
+                    "Never"
+                  )}
+                </td>
+                <td className="py-2">
+                  {key.revokedAt ? (
+                    <>
+                      Revoked <time dateTime={key.revokedAt.toISOString()}>{when.format(key.revokedAt)}</time>
+                    </>
+                  ) : (
+                    <ActionButtons
+                      action={revokeApiKey}
+                      hidden={{ apiKeyId: key.id }}
+                      label={`Revoke ${key.name}`}
+                      buttons={[{ label: "Revoke", variant: "danger", ariaLabel: `Revoke ${key.name}` }]}
+                    />
+                  )}
+                </td>
+              </tr>
+            ))}
+          </AdminTable>
         )}
         {keys && (
-          <Pager
-            pathname="/admin/api-keys"
-            params={{}}
-            cursor={cursor}
-            nextCursor={keys.nextCursor}
-            total={keys.total}
-            shown={keys.items.length}
-            noun={{ one: "key", many: "keys" }}
-          />
+          <Pager pathname="/admin/api-keys" cursor={cursor} page={keys} noun={{ one: "key", many: "keys" }} />
         )}
       </section>
     </div>

@@ -4,9 +4,11 @@ import Form from "next/form";
 import Link from "next/link";
 import type { ReactNode } from "react";
 
+import { AdminTable } from "~/components/admin/admin-table";
 import { FieldChanges } from "~/components/admin/field-changes";
+import { filterControl } from "~/components/admin/filter-control";
 import { adminHref } from "~/components/admin/links";
-import { Pager } from "~/components/admin/pager";
+import { Pager, RefusedAddress } from "~/components/admin/pager";
 import { param, readTable } from "~/components/admin/table-query";
 import { ProblemAlert } from "~/components/problem-alert";
 import { requireStaff } from "~/server/session";
@@ -56,8 +58,7 @@ const LABELS: Record<Filter, string> = {
   to: "To",
 };
 
-const controlClass =
-  "block w-full rounded-md border border-gray-300 bg-white px-3 py-2 aria-invalid:border-red-600";
+const controlClass = `block w-full ${filterControl} aria-invalid:border-red-600`;
 
 /** Who changed what, when, from what to what; filtered by a GET form, paged by cursor. */
 export default async function AuditPage({ searchParams }: PageProps<"/admin/audit">) {
@@ -143,98 +144,64 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
           )}
         </div>
       </Form>
-      {!entries ? (
-        <ProblemAlert
-          message={
-            filterErrors ? "Check the filters marked above." : "This page’s address is not valid any more."
-          }
-        >
-          {!filterErrors && (
-            <Link href="/admin/audit" className="font-medium underline">
-              Start from the first page
-            </Link>
-          )}
-        </ProblemAlert>
+      {!entries && filterErrors ? (
+        <ProblemAlert message="Check the filters marked above." />
+      ) : !entries ? (
+        <RefusedAddress firstPage="/admin/audit" />
       ) : entries.items.length === 0 ? (
         <p className="text-gray-600">No entries match.</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Audit log entries, newest first</caption>
-            <thead className="border-b border-gray-200 text-gray-600">
-              <tr>
-                <th scope="col" className="py-2 pr-4 font-medium">
-                  When
+        <AdminTable
+          caption="Audit log entries, newest first"
+          columns={["When", "Actor", "Action", "Target", "IP", "Change"]}
+        >
+          {entries.items.map((entry) => {
+            const href = targetHref(entry.targetType, entry.targetId);
+            const target = entry.targetId
+              ? `${entry.targetType ? (TARGET_NAMES[entry.targetType as keyof typeof TARGET_NAMES] ?? entry.targetType) : "Account"} ${entry.targetId}`
+              : "—";
+            return (
+              <tr key={entry.id} className="align-top">
+                <th scope="row" className="py-2 pr-4 font-normal whitespace-nowrap">
+                  <time dateTime={entry.createdAt.toISOString()}>{when.format(entry.createdAt)}</time>
                 </th>
-                <th scope="col" className="py-2 pr-4 font-medium">
-                  Actor
-                </th>
-                <th scope="col" className="py-2 pr-4 font-medium">
-                  Action
-                </th>
-                <th scope="col" className="py-2 pr-4 font-medium">
-                  Target
-                </th>
-                <th scope="col" className="py-2 pr-4 font-medium">
-                  IP
-                </th>
-                <th scope="col" className="py-2 font-medium">
-                  Change
-                </th>
+                <td className="py-2 pr-4 break-all">
+                  {entry.actorId ? (
+                    <Link
+                      href={adminHref("customers", entry.actorId)}
+                      className="text-brand-700 hover:underline"
+                    >
+                      {entry.actor}
+                    </Link>
+                  ) : (
+                    <span className="text-gray-600">{entry.actor}</span>
+                  )}
+                </td>
+                <td className="py-2 pr-4 font-mono text-xs">{entry.action}</td>
+                <td className="py-2 pr-4 break-all">
+                  {href ? (
+                    <Link href={href} className="text-brand-700 hover:underline">
+                      {target}
+                    </Link>
+                  ) : (
+                    target
+                  )}
+                </td>
+                <td className="py-2 pr-4 whitespace-nowrap">{entry.ip ?? "—"}</td>
+                <td className="py-2">
+                  <FieldChanges before={entry.before} after={entry.after} details={entry.details} />
+                </td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-gray-100">
-              {entries.items.map((entry) => {
-                const href = targetHref(entry.targetType, entry.targetId);
-                const target = entry.targetId
-                  ? `${entry.targetType ? (TARGET_NAMES[entry.targetType as keyof typeof TARGET_NAMES] ?? entry.targetType) : "Account"} ${entry.targetId}`
-                  : "—";
-                return (
-                  <tr key={entry.id} className="align-top">
-                    <th scope="row" className="py-2 pr-4 font-normal whitespace-nowrap">
-                      <time dateTime={entry.createdAt.toISOString()}>{when.format(entry.createdAt)}</time>
-                    </th>
-                    <td className="py-2 pr-4 break-all">
-                      {entry.actorId ? (
-                        <Link
-                          href={adminHref("customers", entry.actorId)}
-                          className="text-brand-700 hover:underline"
-                        >
-                          {entry.actor}
-                        </Link>
-                      ) : (
-                        <span className="text-gray-600">{entry.actor}</span>
-                      )}
-                    </td>
-                    <td className="py-2 pr-4 font-mono text-xs">{entry.action}</td>
-                    <td className="py-2 pr-4 break-all">
-                      {href ? (
-                        <Link href={href} className="text-brand-700 hover:underline">
-                          {target}
-                        </Link>
-                      ) : (
-                        target
-                      )}
-                    </td>
-                    <td className="py-2 pr-4 whitespace-nowrap">{entry.ip ?? "—"}</td>
-                    <td className="py-2">
-                      <FieldChanges before={entry.before} after={entry.after} details={entry.details} />
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </AdminTable>
       )}
       {entries && (
         <Pager
           pathname="/admin/audit"
           params={filters}
           cursor={cursor}
-          nextCursor={entries.nextCursor}
-          total={entries.total}
-          shown={entries.items.length}
+          page={entries}
           noun={{ one: "entry", many: "entries" }}
         />
       )}

@@ -2,11 +2,12 @@ import type { Metadata } from "next";
 import Form from "next/form";
 import Link from "next/link";
 
+import { AdminTable } from "~/components/admin/admin-table";
+import { filterControl } from "~/components/admin/filter-control";
 import { adminHref } from "~/components/admin/links";
 import { MoneyList } from "~/components/admin/money-list";
-import { Pager } from "~/components/admin/pager";
+import { Pager, RefusedAddress } from "~/components/admin/pager";
 import { param, readTable } from "~/components/admin/table-query";
-import { ProblemAlert } from "~/components/problem-alert";
 import { requireStaff } from "~/server/session";
 import { trpc } from "~/trpc/server";
 
@@ -18,8 +19,6 @@ const day = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "U
 
 const isRole = (value: string | undefined): value is keyof typeof ROLE_NAMES =>
   value !== undefined && value in ROLE_NAMES;
-
-const controlClass = "rounded-md border border-gray-300 bg-white px-3 py-2";
 
 /** People with accounts: search, filter by role, page through; each links to their page. */
 export default async function CustomersPage({ searchParams }: PageProps<"/admin/customers">) {
@@ -53,14 +52,14 @@ export default async function CustomersPage({ searchParams }: PageProps<"/admin/
             type="search"
             defaultValue={search}
             maxLength={254}
-            className={`w-64 max-w-full ${controlClass}`}
+            className={`w-64 max-w-full ${filterControl}`}
           />
         </div>
         <div className="space-y-1">
           <label htmlFor="customer-role" className="block text-sm font-medium">
             Role
           </label>
-          <select id="customer-role" name="role" defaultValue={role ?? ""} className={controlClass}>
+          <select id="customer-role" name="role" defaultValue={role ?? ""} className={filterControl}>
             <option value="">Any role</option>
             {Object.entries(ROLE_NAMES).map(([value, label]) => (
               <option key={value} value={value}>
@@ -82,79 +81,58 @@ export default async function CustomersPage({ searchParams }: PageProps<"/admin/
         )}
       </Form>
       {refused ? (
-        <ProblemAlert message="This page’s address is not valid any more.">
-          <Link href="/admin/customers" className="font-medium underline">
-            Start from the first page
-          </Link>
-        </ProblemAlert>
+        <RefusedAddress firstPage="/admin/customers" />
       ) : customers.items.length === 0 ? (
         <p className="text-gray-600">
           {search !== undefined || role !== undefined ? "No one matches." : "No one has an account yet."}
         </p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">
+        <AdminTable
+          caption={
+            <>
               Customers{search ? ` matching “${search}”` : ""}
               {role ? `, ${ROLE_NAMES[role]} only` : ""}, newest first
-            </caption>
-            <thead className="border-b border-gray-200 text-gray-600">
-              <tr>
-                <th scope="col" className="py-2 pr-4 font-medium">
-                  Email
-                </th>
-                <th scope="col" className="py-2 pr-4 font-medium">
-                  Name
-                </th>
-                <th scope="col" className="py-2 pr-4 font-medium">
-                  Role
-                </th>
-                <th scope="col" className="py-2 pr-4 font-medium">
-                  Joined
-                </th>
-                <th scope="col" className="py-2 pr-4 text-right font-medium">
-                  Orders
-                </th>
-                <th scope="col" className="py-2 text-right font-medium">
-                  Spent
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-gray-100">
-              {customers.items.map((customer) => (
-                <tr key={customer.id} className="align-top">
-                  <th scope="row" className="py-2 pr-4 font-normal break-all">
-                    <Link
-                      href={adminHref("customers", customer.id)}
-                      className="font-medium text-brand-700 hover:underline"
-                    >
-                      {customer.email}
-                    </Link>
-                    {!customer.verified && <span className="block text-xs text-gray-500">not confirmed</span>}
-                  </th>
-                  <td className="py-2 pr-4">{customer.name ?? "—"}</td>
-                  <td className="py-2 pr-4">{ROLE_NAMES[customer.role]}</td>
-                  <td className="py-2 pr-4 whitespace-nowrap">
-                    <time dateTime={customer.createdAt.toISOString()}>{day.format(customer.createdAt)}</time>
-                  </td>
-                  <td className="py-2 pr-4 text-right">{customer.orderCount.toLocaleString("en-US")}</td>
-                  <td className="py-2 text-right">
-                    <MoneyList amounts={customer.spent} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            </>
+          }
+          columns={[
+            "Email",
+            "Name",
+            "Role",
+            "Joined",
+            { label: "Orders", align: "right" },
+            { label: "Spent", align: "right" },
+          ]}
+        >
+          {customers.items.map((customer) => (
+            <tr key={customer.id} className="align-top">
+              <th scope="row" className="py-2 pr-4 font-normal break-all">
+                <Link
+                  href={adminHref("customers", customer.id)}
+                  className="font-medium text-brand-700 hover:underline"
+                >
+                  {customer.email}
+                </Link>
+                {!customer.verified && <span className="block text-xs text-gray-500">not confirmed</span>}
+              </th>
+              <td className="py-2 pr-4">{customer.name ?? "—"}</td>
+              <td className="py-2 pr-4">{ROLE_NAMES[customer.role]}</td>
+              <td className="py-2 pr-4 whitespace-nowrap">
+                <time dateTime={customer.createdAt.toISOString()}>{day.format(customer.createdAt)}</time>
+              </td>
+              <td className="py-2 pr-4 text-right">{customer.orderCount.toLocaleString("en-US")}</td>
+              <td className="py-2 text-right">
+                <MoneyList amounts={customer.spent} />
+              </td>
+            </tr>
+          ))}
+        </AdminTable>
       )}
       {customers && (
         <Pager
           pathname="/admin/customers"
           params={{ search, role }}
           cursor={cursor}
-          nextCursor={customers.nextCursor}
-          total={customers.total}
-          shown={customers.items.length}
+          page={customers}
           noun={{ one: "person", many: "people" }}
         />
       )}

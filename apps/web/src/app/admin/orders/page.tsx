@@ -4,6 +4,8 @@ import Form from "next/form";
 import Link from "next/link";
 import type { ReactNode } from "react";
 
+import { AdminTable } from "~/components/admin/admin-table";
+import { filterControl } from "~/components/admin/filter-control";
 import { adminHref } from "~/components/admin/links";
 import { Pager } from "~/components/admin/pager";
 import { param, readTable } from "~/components/admin/table-query";
@@ -16,8 +18,7 @@ export const metadata: Metadata = { title: "Orders", robots: { index: false } };
 
 const placed = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
-const controlClass =
-  "rounded-md border border-gray-300 bg-white px-3 py-2 aria-invalid:border-red-600 focus:outline-2 focus:outline-offset-1 focus:outline-brand-700";
+const controlClass = `${filterControl} aria-invalid:border-red-600 focus:outline-2 focus:outline-offset-1 focus:outline-brand-700`;
 
 /** A filter's control with its label and, when the URL held a value the server refused, why. */
 function Filter({
@@ -162,73 +163,52 @@ export default async function OrdersPage({ searchParams }: PageProps<"/admin/ord
       ) : orders.items.length === 0 ? (
         <p className="text-gray-600">{filtered ? "No order matches." : "No orders yet."}</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">
-              Orders{filtered ? " matching the filters" : ""}, newest first
-            </caption>
-            <thead className="border-b border-gray-200 text-gray-600">
-              <tr>
-                <th scope="col" className="py-2 pr-4 font-medium">
-                  Order
-                </th>
-                <th scope="col" className="py-2 pr-4 font-medium">
-                  Placed (UTC)
-                </th>
-                <th scope="col" className="py-2 pr-4 font-medium">
-                  Customer email
-                </th>
-                <th scope="col" className="py-2 pr-4 font-medium">
-                  Status
-                </th>
-                <th scope="col" className="py-2 pr-4 text-right font-medium">
-                  Total
-                </th>
-                <th scope="col" className="py-2 text-right font-medium">
-                  Refunded
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-gray-100">
-              {orders.items.map((order) => (
-                <tr key={order.id} className="align-top">
-                  <th scope="row" className="py-2 pr-4 font-normal">
-                    <Link
-                      href={adminHref("orders", order.id)}
-                      className="font-medium text-brand-700 hover:underline"
-                    >
-                      Order {order.number}
-                    </Link>
-                  </th>
-                  <td className="py-2 pr-4 whitespace-nowrap">
-                    <time dateTime={order.createdAt.toISOString()}>{placed.format(order.createdAt)}</time>
-                  </td>
-                  <td className="py-2 pr-4 break-all">{order.email}</td>
-                  <td className="py-2 pr-4 whitespace-nowrap" data-order-status={order.status}>
-                    {ORDER_STATUS_TEXT[order.status]}
-                  </td>
-                  <td className="py-2 pr-4 text-right whitespace-nowrap">
-                    {formatMoney({ amount: order.totalAmount, currency: order.currency })}
-                  </td>
-                  <td className="py-2 text-right whitespace-nowrap">
-                    {order.refundedAmount > 0
-                      ? formatMoney({ amount: order.refundedAmount, currency: order.currency })
-                      : "—"}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AdminTable
+          caption={`Orders${filtered ? " matching the filters" : ""}, newest first`}
+          columns={[
+            "Order",
+            "Placed (UTC)",
+            "Customer email",
+            "Status",
+            { label: "Total", align: "right" },
+            { label: "Refunded", align: "right" },
+          ]}
+        >
+          {orders.items.map((order) => (
+            <tr key={order.id} className="align-top">
+              <th scope="row" className="py-2 pr-4 font-normal">
+                <Link
+                  href={adminHref("orders", order.id)}
+                  className="font-medium text-brand-700 hover:underline"
+                >
+                  Order {order.number}
+                </Link>
+              </th>
+              <td className="py-2 pr-4 whitespace-nowrap">
+                <time dateTime={order.createdAt.toISOString()}>{placed.format(order.createdAt)}</time>
+              </td>
+              <td className="py-2 pr-4 break-all">{order.email}</td>
+              <td className="py-2 pr-4 whitespace-nowrap" data-order-status={order.status}>
+                {ORDER_STATUS_TEXT[order.status]}
+              </td>
+              <td className="py-2 pr-4 text-right whitespace-nowrap">
+                {formatMoney({ amount: order.totalAmount, currency: order.currency })}
+              </td>
+              <td className="py-2 text-right whitespace-nowrap">
+                {order.refundedAmount > 0
+                  ? formatMoney({ amount: order.refundedAmount, currency: order.currency })
+                  : "—"}
+              </td>
+            </tr>
+          ))}
+        </AdminTable>
       )}
       {orders && (
         <Pager
           pathname="/admin/orders"
           params={filters}
           cursor={cursor}
-          nextCursor={orders.nextCursor}
-          total={orders.total}
-          shown={orders.items.length}
+          page={orders}
           noun={{ one: "order", many: "orders" }}
         />
       )}

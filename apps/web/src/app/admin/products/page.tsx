@@ -3,11 +3,12 @@ import type { Metadata } from "next";
 import Form from "next/form";
 import Link from "next/link";
 
+import { AdminTable } from "~/components/admin/admin-table";
 import { categoryOptions } from "~/components/admin/category-options";
+import { filterControl } from "~/components/admin/filter-control";
 import { adminHref } from "~/components/admin/links";
-import { Pager } from "~/components/admin/pager";
+import { Pager, RefusedAddress } from "~/components/admin/pager";
 import { param, readTable } from "~/components/admin/table-query";
-import { ProblemAlert } from "~/components/problem-alert";
 import { requireStaff } from "~/server/session";
 import { trpc } from "~/trpc/server";
 
@@ -16,7 +17,6 @@ import { STATUS_NAMES, STATUS_STYLES } from "./status";
 export const metadata: Metadata = { title: "Products", robots: { index: false } };
 
 const day = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-const controlClass = "rounded-md border border-gray-300 bg-white px-3 py-2";
 
 const isStatus = (value: string | undefined): value is ProductStatus =>
   PRODUCT_STATUSES.includes(value as ProductStatus);
@@ -64,14 +64,14 @@ export default async function ProductsPage({ searchParams }: PageProps<"/admin/p
             type="search"
             defaultValue={q}
             maxLength={100}
-            className={`w-64 max-w-full ${controlClass}`}
+            className={`w-64 max-w-full ${filterControl}`}
           />
         </div>
         <div className="space-y-1">
           <label htmlFor="product-status" className="block text-sm font-medium">
             Status
           </label>
-          <select id="product-status" name="status" defaultValue={status ?? ""} className={controlClass}>
+          <select id="product-status" name="status" defaultValue={status ?? ""} className={filterControl}>
             <option value="">Any status</option>
             {PRODUCT_STATUSES.map((value) => (
               <option key={value} value={value}>
@@ -88,7 +88,7 @@ export default async function ProductsPage({ searchParams }: PageProps<"/admin/p
             id="product-category"
             name="category"
             defaultValue={categoryId ?? ""}
-            className={`max-w-full ${controlClass}`}
+            className={`max-w-full ${filterControl}`}
           >
             <option value="">Any category</option>
             {categoryOptions(categories).map((option) => (
@@ -111,90 +111,67 @@ export default async function ProductsPage({ searchParams }: PageProps<"/admin/p
         )}
       </Form>
       {refused ? (
-        <ProblemAlert message="This page’s address is not valid any more.">
-          <Link href="/admin/products" className="font-medium underline">
-            Start from the first page
-          </Link>
-        </ProblemAlert>
+        <RefusedAddress firstPage="/admin/products" />
       ) : products.items.length === 0 ? (
         <p className="text-gray-600">{filtered ? "No product matches." : "There are no products yet."}</p>
       ) : (
         <>
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">
+          <AdminTable
+            caption={
+              <>
                 Products{q ? ` matching “${q}”` : ""}
                 {status ? `, ${STATUS_NAMES[status]} only` : ""}, newest first
-              </caption>
-              <thead className="border-b border-gray-200 text-gray-600">
-                <tr>
-                  <th scope="col" className="py-2 pr-4 font-medium">
-                    Product
-                  </th>
-                  <th scope="col" className="py-2 pr-4 font-medium">
-                    Status
-                  </th>
-                  <th scope="col" className="py-2 pr-4 font-medium">
-                    Category
-                  </th>
-                  <th scope="col" className="py-2 pr-4 text-right font-medium">
-                    Variants
-                  </th>
-                  <th scope="col" className="py-2 pr-4 text-right font-medium">
-                    In stock
-                  </th>
-                  <th scope="col" className="py-2 pr-4 text-right font-medium">
-                    Price
-                  </th>
-                  <th scope="col" className="py-2 font-medium">
-                    Updated
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-gray-100">
-                {products.items.map((product) => (
-                  <tr key={product.id} className="align-top">
-                    <th scope="row" className="py-2 pr-4 font-normal">
-                      <Link
-                        href={adminHref("products", product.id)}
-                        className="font-medium text-brand-700 hover:underline"
-                      >
-                        {product.name}
-                      </Link>
-                      <span className="block text-xs text-gray-500">{product.slug}</span>
-                    </th>
-                    <td className="py-2 pr-4">
-                      <span
-                        className={`rounded px-2 py-0.5 text-xs font-medium ${STATUS_STYLES[product.status]}`}
-                      >
-                        {STATUS_NAMES[product.status]}
-                      </span>
-                    </td>
-                    <td className="py-2 pr-4">{product.category.name}</td>
-                    <td className="py-2 pr-4 text-right tabular-nums">{product.variantCount}</td>
-                    <td className="py-2 pr-4 text-right tabular-nums">{product.totalStock}</td>
-                    <td className="py-2 pr-4 text-right whitespace-nowrap tabular-nums">
-                      {product.price
-                        ? product.price.min === product.price.max
-                          ? formatMoney({ amount: product.price.min, currency: product.price.currency })
-                          : `${formatMoney({ amount: product.price.min, currency: product.price.currency })} – ${formatMoney({ amount: product.price.max, currency: product.price.currency })}`
-                        : "—"}
-                    </td>
-                    <td className="py-2 whitespace-nowrap">
-                      <time dateTime={product.updatedAt.toISOString()}>{day.format(product.updatedAt)}</time>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              </>
+            }
+            columns={[
+              "Product",
+              "Status",
+              "Category",
+              { label: "Variants", align: "right" },
+              { label: "In stock", align: "right" },
+              { label: "Price", align: "right" },
+              "Updated",
+            ]}
+          >
+            {products.items.map((product) => (
+              <tr key={product.id} className="align-top">
+                <th scope="row" className="py-2 pr-4 font-normal">
+                  <Link
+                    href={adminHref("products", product.id)}
+                    className="font-medium text-brand-700 hover:underline"
+                  >
+                    {product.name}
+                  </Link>
+                  <span className="block text-xs text-gray-500">{product.slug}</span>
+                </th>
+                <td className="py-2 pr-4">
+                  <span
+                    className={`rounded px-2 py-0.5 text-xs font-medium ${STATUS_STYLES[product.status]}`}
+                  >
+                    {STATUS_NAMES[product.status]}
+                  </span>
+                </td>
+                <td className="py-2 pr-4">{product.category.name}</td>
+                <td className="py-2 pr-4 text-right tabular-nums">{product.variantCount}</td>
+                <td className="py-2 pr-4 text-right tabular-nums">{product.totalStock}</td>
+                <td className="py-2 pr-4 text-right whitespace-nowrap tabular-nums">
+                  {product.price
+                    ? product.price.min === product.price.max
+                      ? formatMoney({ amount: product.price.min, currency: product.price.currency })
+                      : `${formatMoney({ amount: product.price.min, currency: product.price.currency })} – ${formatMoney({ amount: product.price.max, currency: product.price.currency })}`
+                    : "—"}
+                </td>
+                <td className="py-2 whitespace-nowrap">
+                  <time dateTime={product.updatedAt.toISOString()}>{day.format(product.updatedAt)}</time>
+                </td>
+              </tr>
+            ))}
+          </AdminTable>
           <Pager
             pathname="/admin/products"
             params={{ q, status, category: categoryId }}
             cursor={cursor}
-            nextCursor={products.nextCursor}
-            total={products.total}
-            shown={products.items.length}
+            page={products}
             noun={{ one: "product", many: "products" }}
           />
         </>

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
-import { Pager } from "~/components/admin/pager";
+import { AdminTable } from "~/components/admin/admin-table";
+import { Pager, RefusedAddress } from "~/components/admin/pager";
 import { param, readTable } from "~/components/admin/table-query";
-import { ProblemAlert } from "~/components/problem-alert";
 import { requireStaff } from "~/server/session";
 import { trpc } from "~/trpc/server";
 
@@ -55,90 +55,60 @@ export default async function WebhooksPage({ searchParams }: PageProps<"/admin/w
           Endpoints
         </h2>
         {refused ? (
-          <ProblemAlert message="This page’s address is not valid any more.">
-            <Link href="/admin/webhooks" className="font-medium underline">
-              Start from the first page
-            </Link>
-          </ProblemAlert>
+          <RefusedAddress firstPage="/admin/webhooks" />
         ) : endpoints.items.length === 0 ? (
           <p className="text-gray-600">No endpoints yet.</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Webhook endpoints, newest first</caption>
-              <thead className="border-b border-gray-200 text-gray-600">
-                <tr>
-                  <th scope="col" className="py-2 pr-4 font-medium">
-                    URL
-                  </th>
-                  <th scope="col" className="py-2 pr-4 font-medium">
-                    Events
-                  </th>
-                  <th scope="col" className="py-2 pr-4 font-medium">
-                    Status
-                  </th>
-                  <th scope="col" className="py-2 font-medium">
-                    Made
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-gray-100">
-                {endpoints.items.map((endpoint) => (
-                  <tr key={endpoint.id} className="align-top">
-                    <th scope="row" className="max-w-md py-2 pr-4 font-normal break-all">
-                      <Link
-                        href={endpointHref(endpoint.id)}
-                        className="font-medium text-brand-700 hover:underline"
-                      >
-                        {endpoint.url}
-                      </Link>
-                      {endpoint.description && (
-                        <span className="block text-xs break-normal text-gray-600">
-                          {endpoint.description}
-                        </span>
-                      )}
-                    </th>
-                    <td className="py-2 pr-4">
-                      <ul>
-                        {endpoint.events.map((event) => (
-                          <li key={event}>
-                            <code title={EVENT_DESCRIPTIONS[event]}>{event}</code>
-                          </li>
-                        ))}
-                      </ul>
-                    </td>
-                    <td className="py-2 pr-4">
-                      {endpoint.disabledAt ? (
-                        <>
-                          Disabled
-                          <span className="block text-xs text-gray-600">
-                            since <When at={endpoint.disabledAt} />
-                          </span>
-                        </>
-                      ) : (
-                        "Enabled"
-                      )}
-                    </td>
-                    <td className="py-2">
-                      <When at={endpoint.createdAt} />
-                      {endpoint.createdBy && (
-                        <span className="block text-xs text-gray-600">by {endpoint.createdBy.email}</span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <AdminTable caption="Webhook endpoints, newest first" columns={["URL", "Events", "Status", "Made"]}>
+            {endpoints.items.map((endpoint) => (
+              <tr key={endpoint.id} className="align-top">
+                <th scope="row" className="max-w-md py-2 pr-4 font-normal break-all">
+                  <Link
+                    href={endpointHref(endpoint.id)}
+                    className="font-medium text-brand-700 hover:underline"
+                  >
+                    {endpoint.url}
+                  </Link>
+                  {endpoint.description && (
+                    <span className="block text-xs break-normal text-gray-600">{endpoint.description}</span>
+                  )}
+                </th>
+                <td className="py-2 pr-4">
+                  <ul>
+                    {endpoint.events.map((event) => (
+                      <li key={event}>
+                        <code title={EVENT_DESCRIPTIONS[event]}>{event}</code>
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+                <td className="py-2 pr-4">
+                  {endpoint.disabledAt ? (
+                    <>
+                      Disabled
+                      <span className="block text-xs text-gray-600">
+                        since <When at={endpoint.disabledAt} />
+                      </span>
+                    </>
+                  ) : (
+                    "Enabled"
+                  )}
+                </td>
+                <td className="py-2">
+                  <When at={endpoint.createdAt} />
+                  {endpoint.createdBy && (
+                    <span className="block text-xs text-gray-600">by {endpoint.createdBy.email}</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </AdminTable>
         )}
         {endpoints && (
           <Pager
             pathname="/admin/webhooks"
-            params={{}}
             cursor={cursor}
-            nextCursor={endpoints.nextCursor}
-            total={endpoints.total}
-            shown={endpoints.items.length}
+            page={endpoints}
             noun={{ one: "endpoint", many: "endpoints" }}
           />
         )}

@@ -4,11 +4,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
+import { AdminTable } from "~/components/admin/admin-table";
 import { adminHref } from "~/components/admin/links";
 import { MoneyList } from "~/components/admin/money-list";
-import { Pager } from "~/components/admin/pager";
+import { Pager, RefusedAddress } from "~/components/admin/pager";
 import { param, readTable } from "~/components/admin/table-query";
-import { ProblemAlert } from "~/components/problem-alert";
 import { ORDER_STATUS_TEXT } from "~/lib/order-status";
 import { requireStaff } from "~/server/session";
 import { trpc } from "~/trpc/server";
@@ -35,13 +35,7 @@ export default async function CustomerPage({ params, searchParams }: PageProps<"
   }
   if (!read.data) {
     // Only the cursor comes from the URL's query: start the orders again from the first page.
-    return (
-      <ProblemAlert message="This page’s address is not valid any more.">
-        <Link href={pathname} className="font-medium underline">
-          Open the customer’s first page
-        </Link>
-      </ProblemAlert>
-    );
+    return <RefusedAddress firstPage={pathname} linkText="Open the customer’s first page" />;
   }
   const { customer, orders } = read.data;
   const isAdmin = session.user.role === "ADMIN";
@@ -92,63 +86,37 @@ export default async function CustomerPage({ params, searchParams }: PageProps<"
         {orders.total === 0 ? (
           <p className="text-gray-600">No orders yet.</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Orders by {customer.email}, newest first</caption>
-              <thead className="border-b border-gray-200 text-gray-600">
-                <tr>
-                  <th scope="col" className="py-2 pr-4 font-medium">
-                    Order
-                  </th>
-                  <th scope="col" className="py-2 pr-4 font-medium">
-                    Placed
-                  </th>
-                  <th scope="col" className="py-2 pr-4 font-medium">
-                    Status
-                  </th>
-                  <th scope="col" className="py-2 text-right font-medium">
-                    Total
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-gray-100">
-                {orders.items.map((order) => (
-                  <tr key={order.id}>
-                    <th scope="row" className="py-2 pr-4 font-normal">
-                      <Link
-                        href={adminHref("orders", order.id)}
-                        className="font-medium text-brand-700 hover:underline"
-                      >
-                        Order {order.number}
-                      </Link>
-                    </th>
-                    <td className="py-2 pr-4 whitespace-nowrap">
-                      <time dateTime={order.createdAt.toISOString()}>{day.format(order.createdAt)}</time>
-                    </td>
-                    <td className="py-2 pr-4">{ORDER_STATUS_TEXT[order.status]}</td>
-                    <td className="py-2 text-right whitespace-nowrap">
-                      {formatMoney(order.total)}
-                      {order.refunded > 0 && order.refunded < order.total.amount && (
-                        <span className="block text-xs text-gray-600">
-                          {formatMoney({ amount: order.refunded, currency: order.total.currency })} refunded
-                        </span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <AdminTable
+            caption={`Orders by ${customer.email}, newest first`}
+            columns={["Order", "Placed", "Status", { label: "Total", align: "right" }]}
+          >
+            {orders.items.map((order) => (
+              <tr key={order.id}>
+                <th scope="row" className="py-2 pr-4 font-normal">
+                  <Link
+                    href={adminHref("orders", order.id)}
+                    className="font-medium text-brand-700 hover:underline"
+                  >
+                    Order {order.number}
+                  </Link>
+                </th>
+                <td className="py-2 pr-4 whitespace-nowrap">
+                  <time dateTime={order.createdAt.toISOString()}>{day.format(order.createdAt)}</time>
+                </td>
+                <td className="py-2 pr-4">{ORDER_STATUS_TEXT[order.status]}</td>
+                <td className="py-2 text-right whitespace-nowrap">
+                  {formatMoney(order.total)}
+                  {order.refunded > 0 && order.refunded < order.total.amount && (
+                    <span className="block text-xs text-gray-600">
+                      {formatMoney({ amount: order.refunded, currency: order.total.currency })} refunded
+                    </span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </AdminTable>
         )}
-        <Pager
-          pathname={pathname}
-          params={{}}
-          cursor={cursor}
-          nextCursor={orders.nextCursor}
-          total={orders.total}
-          shown={orders.items.length}
-          noun={{ one: "order", many: "orders" }}
-        />
+        <Pager pathname={pathname} cursor={cursor} page={orders} noun={{ one: "order", many: "orders" }} />
       </section>
     </div>
   );

@@ -2,6 +2,7 @@ import { formatMoney } from "@bazaar/validators";
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { AdminTable } from "~/components/admin/admin-table";
 import { adminHref } from "~/components/admin/links";
 import { ORDER_STATUS_TEXT } from "~/lib/order-status";
 import { orNotFound } from "~/server/or-not-found";
@@ -27,7 +28,6 @@ const PAYMENT_STATUS = {
 } as const;
 
 const cell = "py-2 pr-4";
-const headCell = `${cell} font-medium`;
 
 /** One order for staff: what was bought, where it goes, the money, its history, and what to do next. */
 export default async function AdminOrderPage({ params }: PageProps<"/admin/orders/[id]">) {
@@ -118,43 +118,28 @@ export default async function AdminOrderPage({ params }: PageProps<"/admin/order
         <h2 id="lines-heading" className="text-xl font-semibold">
           Items
         </h2>
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Items in order {order.number}</caption>
-            <thead className="border-b border-gray-200 text-gray-600">
-              <tr>
-                <th scope="col" className={headCell}>
-                  Item
-                </th>
-                <th scope="col" className={headCell}>
-                  SKU
-                </th>
-                <th scope="col" className={`${headCell} text-right`}>
-                  Unit price
-                </th>
-                <th scope="col" className={`${headCell} text-right`}>
-                  Quantity
-                </th>
-                <th scope="col" className="py-2 text-right font-medium">
-                  Amount
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-gray-100">
-              {order.lines.map((line) => (
-                <tr key={line.id}>
-                  <th scope="row" className={`${cell} font-normal`}>
-                    {line.productName} <span className="text-gray-600">({line.variantName})</span>
-                  </th>
-                  <td className={`${cell} font-mono`}>{line.sku}</td>
-                  <td className={`${cell} text-right`}>{money(line.unitAmount)}</td>
-                  <td className={`${cell} text-right`}>{line.quantity}</td>
-                  <td className="py-2 text-right">{money(line.lineAmount)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AdminTable
+          caption={`Items in order ${order.number}`}
+          columns={[
+            "Item",
+            "SKU",
+            { label: "Unit price", align: "right" },
+            { label: "Quantity", align: "right" },
+            { label: "Amount", align: "right" },
+          ]}
+        >
+          {order.lines.map((line) => (
+            <tr key={line.id}>
+              <th scope="row" className={`${cell} font-normal`}>
+                {line.productName} <span className="text-gray-600">({line.variantName})</span>
+              </th>
+              <td className={`${cell} font-mono`}>{line.sku}</td>
+              <td className={`${cell} text-right`}>{money(line.unitAmount)}</td>
+              <td className={`${cell} text-right`}>{line.quantity}</td>
+              <td className="py-2 text-right">{money(line.lineAmount)}</td>
+            </tr>
+          ))}
+        </AdminTable>
         <dl className="ml-auto grid max-w-xs grid-cols-2 gap-x-6 gap-y-1 text-right text-sm">
           <dt className="text-gray-600">Subtotal</dt>
           <dd>{money(order.subtotalAmount)}</dd>
@@ -191,41 +176,23 @@ export default async function AdminOrderPage({ params }: PageProps<"/admin/order
         {order.payments.length === 0 ? (
           <p className="text-gray-600">No payment was started.</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Payment attempts, oldest first</caption>
-              <thead className="border-b border-gray-200 text-gray-600">
-                <tr>
-                  <th scope="col" className={headCell}>
-                    Started
-                  </th>
-                  <th scope="col" className={headCell}>
-                    Provider reference
-                  </th>
-                  <th scope="col" className={headCell}>
-                    Status
-                  </th>
-                  <th scope="col" className="py-2 text-right font-medium">
-                    Amount
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-gray-100">
-                {order.payments.map((payment) => (
-                  <tr key={payment.id}>
-                    <th scope="row" className={`${cell} font-normal whitespace-nowrap`}>
-                      <Time at={payment.createdAt} />
-                    </th>
-                    <td className={`${cell} font-mono break-all`}>
-                      {payment.provider}: {payment.providerRef}
-                    </td>
-                    <td className={cell}>{PAYMENT_STATUS[payment.status]}</td>
-                    <td className="py-2 text-right">{money(payment.amount)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <AdminTable
+            caption="Payment attempts, oldest first"
+            columns={["Started", "Provider reference", "Status", { label: "Amount", align: "right" }]}
+          >
+            {order.payments.map((payment) => (
+              <tr key={payment.id}>
+                <th scope="row" className={`${cell} font-normal whitespace-nowrap`}>
+                  <Time at={payment.createdAt} />
+                </th>
+                <td className={`${cell} font-mono break-all`}>
+                  {payment.provider}: {payment.providerRef}
+                </td>
+                <td className={cell}>{PAYMENT_STATUS[payment.status]}</td>
+                <td className="py-2 text-right">{money(payment.amount)}</td>
+              </tr>
+            ))}
+          </AdminTable>
         )}
       </section>
 
@@ -236,43 +203,22 @@ export default async function AdminOrderPage({ params }: PageProps<"/admin/order
         {order.refunds.length === 0 ? (
           <p className="text-gray-600">Nothing was refunded.</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Refunds, oldest first</caption>
-              <thead className="border-b border-gray-200 text-gray-600">
-                <tr>
-                  <th scope="col" className={headCell}>
-                    When
-                  </th>
-                  <th scope="col" className={headCell}>
-                    Reason
-                  </th>
-                  <th scope="col" className={headCell}>
-                    By
-                  </th>
-                  <th scope="col" className={headCell}>
-                    Provider reference
-                  </th>
-                  <th scope="col" className="py-2 text-right font-medium">
-                    Amount
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-gray-100">
-                {order.refunds.map((refund) => (
-                  <tr key={refund.id}>
-                    <th scope="row" className={`${cell} font-normal whitespace-nowrap`}>
-                      <Time at={refund.createdAt} />
-                    </th>
-                    <td className={cell}>{refund.reason}</td>
-                    <td className={`${cell} break-all`}>{refund.actorEmail ?? "—"}</td>
-                    <td className={`${cell} font-mono break-all`}>{refund.providerRef}</td>
-                    <td className="py-2 text-right">{money(refund.amount)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <AdminTable
+            caption="Refunds, oldest first"
+            columns={["When", "Reason", "By", "Provider reference", { label: "Amount", align: "right" }]}
+          >
+            {order.refunds.map((refund) => (
+              <tr key={refund.id}>
+                <th scope="row" className={`${cell} font-normal whitespace-nowrap`}>
+                  <Time at={refund.createdAt} />
+                </th>
+                <td className={cell}>{refund.reason}</td>
+                <td className={`${cell} break-all`}>{refund.actorEmail ?? "—"}</td>
+                <td className={`${cell} font-mono break-all`}>{refund.providerRef}</td>
+                <td className="py-2 text-right">{money(refund.amount)}</td>
+              </tr>
+            ))}
+          </AdminTable>
         )}
       </section>
 

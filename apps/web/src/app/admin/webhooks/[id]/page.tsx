@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { ActionButtons } from "~/components/admin/action-buttons";
+import { AdminTable } from "~/components/admin/admin-table";
 import { Pager } from "~/components/admin/pager";
 import { param, readTable } from "~/components/admin/table-query";
 import { ProblemAlert } from "~/components/problem-alert";
@@ -168,74 +169,53 @@ export default async function WebhookEndpointPage({
             {filterName && status ? `No ${filterName} deliveries.` : "No deliveries yet."}
           </p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">
-                {filterName && status ? `Deliveries (${filterName} only)` : "Deliveries"}, newest first
-              </caption>
-              <thead className="border-b border-gray-200 text-gray-600">
-                <tr>
-                  <th scope="col" className={`${cell} font-medium`}>
-                    Delivery
-                  </th>
-                  <th scope="col" className={`${cell} font-medium`}>
-                    Event
-                  </th>
-                  <th scope="col" className={`${cell} font-medium`}>
-                    Event id
-                  </th>
-                  <th scope="col" className={`${cell} font-medium`}>
-                    Status
-                  </th>
-                  <th scope="col" className={`${cell} text-right font-medium`}>
-                    Tries
-                  </th>
-                  <th scope="col" className={`${cell} text-right font-medium`}>
-                    Last HTTP status
-                  </th>
-                  <th scope="col" className="py-2 font-medium">
-                    Created
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-gray-100">
-                {deliveries.items.map((delivery) => (
-                  <tr key={delivery.id} className="align-top">
-                    <th scope="row" className={`${cell} font-normal`}>
-                      <Link
-                        href={deliveryHref(delivery.id)}
-                        className="font-mono font-medium text-brand-700 hover:underline"
-                      >
-                        {delivery.id}
-                      </Link>
-                    </th>
-                    <td className={cell}>
-                      <code>{delivery.event}</code>
-                      {delivery.replayOfId && <span className="block text-xs text-gray-600">replay</span>}
-                    </td>
-                    <td className={`${cell} font-mono text-xs break-all`}>{delivery.eventId}</td>
-                    <td className={cell}>
-                      <DeliveryState status={delivery.status} nextAttemptAt={delivery.nextAttemptAt} />
-                    </td>
-                    <td className={`${cell} text-right tabular-nums`}>{delivery.attempts}</td>
-                    <td className={`${cell} text-right tabular-nums`}>{delivery.lastStatusCode ?? "—"}</td>
-                    <td className="py-2">
-                      <When at={delivery.createdAt} precise />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <AdminTable
+            caption={
+              <>{filterName && status ? `Deliveries (${filterName} only)` : "Deliveries"}, newest first</>
+            }
+            columns={[
+              "Delivery",
+              "Event",
+              "Event id",
+              "Status",
+              { label: "Tries", align: "right" },
+              { label: "Last HTTP status", align: "right" },
+              "Created",
+            ]}
+          >
+            {deliveries.items.map((delivery) => (
+              <tr key={delivery.id} className="align-top">
+                <th scope="row" className={`${cell} font-normal`}>
+                  <Link
+                    href={deliveryHref(delivery.id)}
+                    className="font-mono font-medium text-brand-700 hover:underline"
+                  >
+                    {delivery.id}
+                  </Link>
+                </th>
+                <td className={cell}>
+                  <code>{delivery.event}</code>
+                  {delivery.replayOfId && <span className="block text-xs text-gray-600">replay</span>}
+                </td>
+                <td className={`${cell} font-mono text-xs break-all`}>{delivery.eventId}</td>
+                <td className={cell}>
+                  <DeliveryState status={delivery.status} nextAttemptAt={delivery.nextAttemptAt} />
+                </td>
+                <td className={`${cell} text-right tabular-nums`}>{delivery.attempts}</td>
+                <td className={`${cell} text-right tabular-nums`}>{delivery.lastStatusCode ?? "—"}</td>
+                <td className="py-2">
+                  <When at={delivery.createdAt} precise />
+                </td>
+              </tr>
+            ))}
+          </AdminTable>
         )}
         {deliveries && (
           <Pager
             pathname={href}
             params={{ status }}
             cursor={cursor}
-            nextCursor={deliveries.nextCursor}
-            total={deliveries.total}
-            shown={deliveries.items.length}
+            page={deliveries}
             noun={{ one: "delivery", many: "deliveries" }}
           />
         )}

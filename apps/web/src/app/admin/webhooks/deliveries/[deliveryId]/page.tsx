@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
+import { AdminTable } from "~/components/admin/admin-table";
 import { orNotFound } from "~/server/or-not-found";
 import { requireStaff } from "~/server/session";
 import { trpc } from "~/trpc/server";
@@ -116,58 +117,41 @@ export default async function WebhookDeliveryPage({
         {delivery.log.length === 0 ? (
           <p className="text-gray-600">Not tried yet.</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Tries of this delivery, oldest first</caption>
-              <thead className="border-b border-gray-200 text-gray-600">
-                <tr>
-                  <th scope="col" className={`${cell} font-medium`}>
-                    Try
-                  </th>
-                  <th scope="col" className={`${cell} font-medium`}>
-                    When
-                  </th>
-                  <th scope="col" className={`${cell} font-medium`}>
-                    Answer
-                  </th>
-                  <th scope="col" className={`${cell} text-right font-medium`}>
-                    Took
-                  </th>
-                  <th scope="col" className="py-2 font-medium">
-                    Start of the response body
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-gray-100">
-                {delivery.log.map((attempt) => (
-                  <tr key={attempt.id} className="align-top">
-                    <th scope="row" className={`${cell} font-medium tabular-nums`}>
-                      {attempt.number}
-                    </th>
-                    <td className={cell}>
-                      <When at={attempt.createdAt} precise />
-                    </td>
-                    <td className={cell}>
-                      {attempt.statusCode !== null ? `HTTP ${attempt.statusCode}` : "No answer"}
-                      {attempt.error && <span className="block text-red-700">{attempt.error}</span>}
-                    </td>
-                    <td className={`${cell} text-right whitespace-nowrap tabular-nums`}>
-                      {attempt.durationMs.toLocaleString("en-US")} ms
-                    </td>
-                    <td className="max-w-md py-2">
-                      {attempt.response ? (
-                        <pre className="font-mono text-xs break-all whitespace-pre-wrap">
-                          {attempt.response}
-                        </pre>
-                      ) : (
-                        "—"
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <AdminTable
+            caption="Tries of this delivery, oldest first"
+            columns={[
+              "Try",
+              "When",
+              "Answer",
+              { label: "Took", align: "right" },
+              "Start of the response body",
+            ]}
+          >
+            {delivery.log.map((attempt) => (
+              <tr key={attempt.id} className="align-top">
+                <th scope="row" className={`${cell} font-medium tabular-nums`}>
+                  {attempt.number}
+                </th>
+                <td className={cell}>
+                  <When at={attempt.createdAt} precise />
+                </td>
+                <td className={cell}>
+                  {attempt.statusCode !== null ? `HTTP ${attempt.statusCode}` : "No answer"}
+                  {attempt.error && <span className="block text-red-700">{attempt.error}</span>}
+                </td>
+                <td className={`${cell} text-right whitespace-nowrap tabular-nums`}>
+                  {attempt.durationMs.toLocaleString("en-US")} ms
+                </td>
+                <td className="max-w-md py-2">
+                  {attempt.response ? (
+                    <pre className="font-mono text-xs break-all whitespace-pre-wrap">{attempt.response}</pre>
+                  ) : (
+                    "—"
+                  )}
+                </td>
+              </tr>
+            ))}
+          </AdminTable>
         )}
       </section>
     </div>

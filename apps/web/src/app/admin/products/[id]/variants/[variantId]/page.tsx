@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
+import { AdminTable } from "~/components/admin/admin-table";
 import { adminHref } from "~/components/admin/links";
-import { Pager } from "~/components/admin/pager";
+import { Pager, RefusedAddress } from "~/components/admin/pager";
 import { param, readTable } from "~/components/admin/table-query";
-import { ProblemAlert } from "~/components/problem-alert";
 import { orNotFound } from "~/server/or-not-found";
 import { requireStaff } from "~/server/session";
 import { trpc } from "~/trpc/server";
@@ -55,79 +55,53 @@ export default async function StockLedgerPage({
         </p>
       </div>
       {refused ? (
-        <ProblemAlert message="This page’s address is not valid any more.">
-          <Link href={here} className="font-medium underline">
-            Start from the newest movement
-          </Link>
-        </ProblemAlert>
+        <RefusedAddress firstPage={here} linkText="Start from the newest movement" />
       ) : ledger.items.length === 0 ? (
         <p className="text-gray-600">No stock has moved yet.</p>
       ) : (
         <>
-          {/* Focusable, so the table can be scrolled sideways from the keyboard on a phone. */}
-          <div role="region" aria-label="Stock movements" tabIndex={0} className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Stock movements of {variant.sku}, newest first</caption>
-              <thead className="border-b border-gray-200 text-gray-600">
-                <tr>
-                  <th scope="col" className="py-2 pr-4 font-medium">
-                    When
-                  </th>
-                  <th scope="col" className="py-2 pr-4 font-medium">
-                    Reason
-                  </th>
-                  <th scope="col" className="py-2 pr-4 text-right font-medium">
-                    Change
-                  </th>
-                  <th scope="col" className="py-2 pr-4 text-right font-medium">
-                    On hand after
-                  </th>
-                  <th scope="col" className="py-2 pr-4 font-medium">
-                    By
-                  </th>
-                  <th scope="col" className="py-2 font-medium">
-                    Note
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-gray-100">
-                {ledger.items.map((movement) => (
-                  <tr key={movement.id} className="align-top">
-                    <th scope="row" className="py-2 pr-4 font-normal whitespace-nowrap">
-                      <time dateTime={movement.createdAt.toISOString()}>
-                        {when.format(movement.createdAt)}
-                      </time>
-                    </th>
-                    <td className="py-2 pr-4">{REASON_NAMES[movement.reason]}</td>
-                    <td className="py-2 pr-4 text-right tabular-nums">
-                      {movement.delta > 0 ? `+${movement.delta}` : movement.delta}
-                    </td>
-                    <td className="py-2 pr-4 text-right tabular-nums">{movement.balanceAfter}</td>
-                    <td className="py-2 pr-4">
-                      {movement.orderId ? (
-                        <Link
-                          href={adminHref("orders", movement.orderId)}
-                          className="text-brand-700 hover:underline"
-                        >
-                          An order
-                        </Link>
-                      ) : (
-                        (movement.actorEmail ?? "—")
-                      )}
-                    </td>
-                    <td className="py-2">{movement.note ?? ""}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <AdminTable
+            caption={`Stock movements of ${variant.sku}, newest first`}
+            regionLabel="Stock movements"
+            columns={[
+              "When",
+              "Reason",
+              { label: "Change", align: "right" },
+              { label: "On hand after", align: "right" },
+              "By",
+              "Note",
+            ]}
+          >
+            {ledger.items.map((movement) => (
+              <tr key={movement.id} className="align-top">
+                <th scope="row" className="py-2 pr-4 font-normal whitespace-nowrap">
+                  <time dateTime={movement.createdAt.toISOString()}>{when.format(movement.createdAt)}</time>
+                </th>
+                <td className="py-2 pr-4">{REASON_NAMES[movement.reason]}</td>
+                <td className="py-2 pr-4 text-right tabular-nums">
+                  {movement.delta > 0 ? `+${movement.delta}` : movement.delta}
+                </td>
+                <td className="py-2 pr-4 text-right tabular-nums">{movement.balanceAfter}</td>
+                <td className="py-2 pr-4">
+                  {movement.orderId ? (
+                    <Link
+                      href={adminHref("orders", movement.orderId)}
+                      className="text-brand-700 hover:underline"
+                    >
+                      An order
+                    </Link>
+                  ) : (
+                    (movement.actorEmail ?? "—")
+                  )}
+                </td>
+                <td className="py-2">{movement.note ?? ""}</td>
+              </tr>
+            ))}
+          </AdminTable>
           <Pager
             pathname={here}
-            params={{}}
             cursor={cursor}
-            nextCursor={ledger.nextCursor}
-            total={ledger.total}
-            shown={ledger.items.length}
+            page={ledger}
             noun={{ one: "movement", many: "movements" }}
           />
         </>
