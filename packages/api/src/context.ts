@@ -130,6 +130,12 @@ async function presentedApiKey(db: Db, headers: Headers): Promise<VerifiedKey | 
   return verified;
 }
 
+/** A well-formed `X-Request-Id` from a trusted proxy, so logs join up; otherwise a new id. */
+export function requestIdOf(headers: Headers): string {
+  const incoming = headers.get("x-request-id");
+  return incoming && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+}
+
 /** Build the per-request context; the caller owns the database client (one per process). */
 export async function createContext(options: {
   db: Db;
@@ -148,9 +154,7 @@ export async function createContext(options: {
   credentials?: "session" | "api-key";
 }): Promise<Context> {
   const { headers } = options;
-  // Accept a well-formed id from a trusted proxy so logs join up; otherwise make one.
-  const incoming = headers.get("x-request-id");
-  const requestId = incoming && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+  const requestId = requestIdOf(headers);
   if (!processState) {
     const authEnv = readAuthEnv();
     const mailEnv = readMailEnv();

@@ -1,4 +1,3 @@
-import { RateLimitedError } from "@bazaar/auth";
 import type { ApiKeyScope } from "@bazaar/validators";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
@@ -7,6 +6,7 @@ import { z, ZodError } from "zod";
 
 import type { Context } from "./context.ts";
 import { fieldErrorsOf, TooManyRequestsError } from "./errors.ts";
+import { limitRequest } from "./rate-limit.ts";
 
 // `meta.openapi` puts a procedure on the REST API (rest/v1); procedures without it stay tRPC-only.
 const t = initTRPC
@@ -108,13 +108,8 @@ export const apiKeyProcedure = (scope: ApiKeyScope) =>
     if (!apiKey.scopes.includes(scope)) {
       throw new TRPCError({ code: "FORBIDDEN", message: `This API key does not allow ${scope}.` });
     }
-    try {
-      // Counted per key (the account slot) and per address, whichever key it presents.
-      await ctx.rateLimiter.check("apiRequest", { ip: ctx.ip ?? "unknown", account: `key:${apiKey.id}` });
-    } catch (error) {
-      if (!(error instanceof RateLimitedError)) throw error;
-      throw new TooManyRequestsError(error.message, error.retryAfterSeconds);
-    }
+    // Counted per key (the account slot) and per address, whichever key it presents.
+    await limitRequest(ctx, "apiRequest", `key:${apiKey.id}`);
     return next({ ctx: { ...ctx, apiKey } });
   });
 

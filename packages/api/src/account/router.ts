@@ -1,4 +1,4 @@
-import { newPasswordSchema, RateLimitedError, type RateLimitedAction } from "@bazaar/auth";
+import { newPasswordSchema } from "@bazaar/auth";
 import {
   changePasswordInput,
   deleteAccountInput,
@@ -12,7 +12,7 @@ import {
 } from "@bazaar/validators";
 import { z } from "zod";
 
-import { TooManyRequestsError } from "../errors.ts";
+import { limitRequest } from "../rate-limit.ts";
 import type { Context } from "../context.ts";
 import { createTRPCRouter, protectedProcedure, publicProcedure } from "../trpc.ts";
 import { joinGuestCart } from "../cart/caller.ts";
@@ -31,21 +31,10 @@ const own = (ctx: { session: { id: string; user: { id: string } } }) => ({
   userId: ctx.session.user.id,
 });
 
-/** Count the attempt per IP and per account; too many is a 429 saying how long to wait. */
-async function limit(ctx: Context, action: RateLimitedAction, account: string) {
-  try {
-    await ctx.rateLimiter.check(action, { ip: ctx.ip ?? "unknown", account });
-  } catch (error) {
-    if (error instanceof RateLimitedError)
-      throw new TooManyRequestsError(error.message, error.retryAfterSeconds);
-    throw error;
-  }
-}
-
 export const accountRouter = createTRPCRouter({
   /** Always "check your mail": a new address gets a verification link, a known one a reminder. */
   signUp: publicProcedure.input(signUpServerInput).mutation(async ({ ctx, input }) => {
-    await limit(ctx, "signUp", input.email);
+    await limitRequest(ctx, "signUp", input.email);
     return account.signUp(deps(ctx), input, meta(ctx));
   }),
   verifyEmail: publicProcedure
@@ -56,7 +45,7 @@ export const accountRouter = createTRPCRouter({
    * it in the session cookie.
    */
   signIn: publicProcedure.input(signInInput).mutation(async ({ ctx, input }) => {
-    await limit(ctx, "signIn", input.email);
+    await limitRequest(ctx, "signIn", input.email);
     const result = await account.signInWithPassword(sessionDeps(ctx), input, meta(ctx));
     // The per-account count is of failures: a success starts it again.
     await ctx.rateLimiter.reset("signIn", { account: input.email });
@@ -64,7 +53,7 @@ export const accountRouter = createTRPCRouter({
     return result;
   }),
   requestMagicLink: publicProcedure.input(emailOnlyInput).mutation(async ({ ctx, input }) => {
-    await limit(ctx, "magicLink", input.email);
+    await limitRequest(ctx, "magicLink", input.email);
     return account.requestMagicLink(deps(ctx), input.email, meta(ctx));
   }),
   signInWithMagicLink: publicProcedure.input(linkTokenInput).mutation(async ({ ctx, input }) => {
@@ -73,7 +62,7 @@ export const accountRouter = createTRPCRouter({
     return result;
   }),
   requestPasswordReset: publicProcedure.input(emailOnlyInput).mutation(async ({ ctx, input }) => {
-    await limit(ctx, "passwordReset", input.email);
+    await limitRequest(ctx, "passwordReset", input.email);
     return account.requestPasswordReset(deps(ctx), input.email, meta(ctx));
   }),
   resetPassword: publicProcedure

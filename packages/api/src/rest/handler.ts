@@ -1,15 +1,13 @@
 // The HTTP side of REST v1: CORS for the configured origins, the body limit, the request id, 201
 // for what creates, and every failure rewritten into the one documented error shape (the adapter
 // answers with tRPC's error body, which the document does not describe).
-import { randomUUID } from "node:crypto";
-
 import type { RateLimiter } from "@bazaar/auth";
 import type { Db } from "@bazaar/db";
 import type { Mailer } from "@bazaar/mail";
 import { createOpenApiFetchHandler } from "trpc-to-openapi";
 
 import { oversizedBody } from "../body-limit.ts";
-import { createContext } from "../context.ts";
+import { createContext, requestIdOf } from "../context.ts";
 import { retryAfterHeader } from "../errors.ts";
 import type { PaymentProvider } from "../payments/provider.ts";
 import { readRestEnv } from "./env.ts";
@@ -101,8 +99,7 @@ export async function handleRestRequest(req: Request, deps: RestDeps): Promise<R
   }
 
   // One id for the whole request, also when it fails before a procedure runs.
-  const incoming = req.headers.get("x-request-id");
-  const requestId = incoming && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+  const requestId = requestIdOf(req.headers);
   const headers = { ...cors, "x-request-id": requestId };
 
   const refusal = oversizedBody(req);

@@ -3,7 +3,7 @@
 // secret is returned once, in the answer that made it.
 import type { RequestMeta } from "@bazaar/auth";
 import { generateToken } from "@bazaar/auth";
-import type { Db, Prisma, WebhookDeliveryStatus } from "@bazaar/db";
+import type { Db, DbOrTx, Prisma, WebhookDeliveryStatus } from "@bazaar/db";
 import type { AdminCursor, AdminPage, WebhookEvent } from "@bazaar/validators";
 import { TRPCError } from "@trpc/server";
 
@@ -56,7 +56,7 @@ export async function listEndpoints(
   return { items: items.map(asView), nextCursor, total };
 }
 
-export async function getEndpoint(db: Db, endpointId: string): Promise<WebhookEndpointView> {
+export async function getEndpoint(db: DbOrTx, endpointId: string): Promise<WebhookEndpointView> {
   const endpoint = await db.webhookEndpoint.findUnique({ where: { id: endpointId }, select: endpointSelect });
   if (!endpoint) throw notFound("That webhook endpoint");
   return asView(endpoint);
@@ -126,7 +126,7 @@ export async function updateEndpoint(
       },
       after,
     );
-    if (Object.keys(diff.after).length === 0) return getEndpoint(tx as unknown as Db, input.endpointId);
+    if (Object.keys(diff.after).length === 0) return getEndpoint(tx, input.endpointId);
     const updated = await tx.webhookEndpoint.update({
       where: { id: input.endpointId },
       data: after,
