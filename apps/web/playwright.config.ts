@@ -35,6 +35,11 @@ const mailPorts = {
   http: Number(process.env.E2E_MAIL_PORT ?? 3103),
 };
 
+// The phone app's web build (apps/mobile, `expo export --platform web`), served on its own origin
+// with the shop behind it (e2e/support/expo-web-server.ts); e2e/phone-app.spec.ts drives it.
+const phoneAppPort = Number(process.env.E2E_APP_PORT ?? 3104);
+const phoneAppBuild = path.join(import.meta.dirname, "..", "mobile", "dist", "web");
+
 // Playwright's own browser where it can be downloaded; otherwise the system's Chromium
 // (these build machines have no internet: see ENVIRONMENT.md).
 const systemChromium =
@@ -70,7 +75,7 @@ export default defineConfig({
       : {},
   },
   projects: [
-    { name: "desktop", use: {} },
+    { name: "desktop", testIgnore: /phone-app\.spec\.ts/, use: {} },
     // A phone-sized screen for the shopper journeys; the HTTP checks need no second run.
     {
       name: "mobile",
@@ -79,7 +84,19 @@ export default defineConfig({
       // as staff work at a desk, and the REST API's reference and HTTP checks (@api). Its people pages (admin-people.spec.ts) still run on both, so the
       // console's layout on a narrow screen stays checked.
       grepInvert: /HTTP surface|@oidc|@admin|@api/,
+      testIgnore: /phone-app\.spec\.ts/,
       use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+    },
+    // The Expo app's web build, on a phone-sized screen.
+    {
+      name: "phone-app",
+      testMatch: /phone-app\.spec\.ts/,
+      use: {
+        baseURL: `http://127.0.0.1:${phoneAppPort}`,
+        viewport: { width: 390, height: 844 },
+        isMobile: true,
+        hasTouch: true,
+      },
     },
   ],
   webServer: [
@@ -114,6 +131,13 @@ export default defineConfig({
         API_CORS_ORIGINS: E2E_PARTNER_ORIGIN,
         // The e2e webhook receivers listen on loopback; `next start` is production mode, which refuses private targets by default.
         WEBHOOK_ALLOW_PRIVATE_TARGETS: "true",
+        // Where an OAuth sign-in the phone app starts may come back to (decision 0025): the
+        // app's scheme, e2e/app-sign-in.spec.ts's landing page, and the app's web build.
+        APP_REDIRECT_URIS: [
+          "bazaar://auth",
+          `${baseURL}/app-sign-in-landing`,
+          `http://127.0.0.1:${phoneAppPort}/auth/callback`,
+        ].join(","),
       },
     },
     // The OpenID Provider the shop signs in with (over http on loopback: see the script).
@@ -130,6 +154,21 @@ export default defineConfig({
         OIDC_CLIENT_ID: oidc.clientId,
         OIDC_CLIENT_SECRET: oidc.clientSecret,
         OIDC_REDIRECT_URI: `${baseURL}/api/auth/callback/oidc`,
+      },
+    },
+    // The phone app's web build, with the shop above behind it.
+    {
+      command: "tsx e2e/support/expo-web-server.ts",
+      url: `http://127.0.0.1:${phoneAppPort}/`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+      env: {
+        EXPO_WEB_PORT: String(phoneAppPort),
+        EXPO_WEB_SHOP_ORIGIN: baseURL,
+        EXPO_WEB_DIR: phoneAppBuild,
       },
     },
     // Where the app's mail goes (a real SMTP server on loopback).

@@ -5,14 +5,17 @@ import { RateLimitedError, type RateLimitedAction } from "@bazaar/auth";
 import type { Context } from "./context.ts";
 import { TooManyRequestsError } from "./errors.ts";
 
-/** Count one request per IP and per `account` (an email, or an API key's `key:<id>`). */
+/**
+ * Count one request per IP and per `account` (an email, or an API key's `key:<id>`); without an
+ * account, per IP only.
+ */
 export async function limitRequest(
   ctx: Pick<Context, "rateLimiter" | "ip">,
   action: RateLimitedAction,
-  account: string,
+  account?: string,
 ): Promise<void> {
   try {
-    await ctx.rateLimiter.check(action, { ip: ctx.ip ?? "unknown", account });
+    await ctx.rateLimiter.check(action, { ip: ctx.ip ?? "unknown", account: account ?? null });
   } catch (error) {
     if (error instanceof RateLimitedError)
       throw new TooManyRequestsError(error.message, error.retryAfterSeconds);

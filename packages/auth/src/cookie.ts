@@ -23,6 +23,18 @@ export function cartCookie(env: Pick<AuthEnv, "APP_URL">) {
   };
 }
 
+/**
+ * A phone app's OAuth sign-in in progress in this browser (decision 0025): its PKCE challenge,
+ * redirect URI and state, signed, for the 10 minutes the provider's pages may take.
+ */
+export function appSignInCookie(env: Pick<AuthEnv, "APP_URL">) {
+  const session = sessionCookie(env);
+  return {
+    name: session.options.secure ? "__Host-bazaar.app-sign-in" : "bazaar.app-sign-in",
+    options: { ...session.options, maxAge: 10 * 60 },
+  };
+}
+
 /** A Set-Cookie header value; `maxAge` 0 deletes the cookie. */
 export function serializeCookie(
   name: string,

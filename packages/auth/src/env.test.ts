@@ -44,6 +44,27 @@ describe("readAuthEnv", () => {
     );
   });
 
+  it("reads the phone app's redirect URIs as an exact list, bazaar://auth by default", () => {
+    expect(readAuthEnv({}).APP_REDIRECT_URIS).toEqual(["bazaar://auth"]);
+    expect(
+      readAuthEnv({
+        APP_REDIRECT_URIS: " bazaar://auth , http://127.0.0.1:3104/auth/callback,,https://app.example/cb?x=1",
+      }).APP_REDIRECT_URIS,
+    ).toEqual(["bazaar://auth", "http://127.0.0.1:3104/auth/callback", "https://app.example/cb?x=1"]);
+    expect(() => readAuthEnv({ APP_REDIRECT_URIS: "bazaar://auth,/relative/path" })).toThrow(
+      "APP_REDIRECT_URIS.1: must be an absolute URI",
+    );
+    expect(() => readAuthEnv({ APP_REDIRECT_URIS: "https://app.example/cb#done" })).toThrow(
+      "APP_REDIRECT_URIS.0: must not have a #fragment",
+    );
+    expect(() => readAuthEnv({ APP_REDIRECT_URIS: "https:///no-host" })).toThrow(
+      "APP_REDIRECT_URIS.0: must be an absolute URI",
+    );
+    expect(() => readAuthEnv({ APP_REDIRECT_URIS: " , " })).toThrow(
+      "APP_REDIRECT_URIS: must list at least one URI",
+    );
+  });
+
   it("refuses next-auth's own URL settings, which would bypass APP_URL", () => {
     expect(() => readAuthEnv({ AUTH_URL: "http://evil.example" })).toThrow(
       "AUTH_URL: must not be set: Bazaar uses APP_URL",

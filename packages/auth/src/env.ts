@@ -1,3 +1,4 @@
+import { appRedirectUriSetting } from "@bazaar/validators";
 import { z } from "zod";
 
 const minutes = (fallback: number) => z.coerce.number().int().min(1).max(525_600).default(fallback);
@@ -30,6 +31,24 @@ const schema = z
      * that many entries from the right (entries further left are whatever the client sent).
      */
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
+    /**
+     * Where the phone app may ask an OAuth sign-in in the system browser to come back to
+     * (/api/app-auth/start, decision 0025): comma-separated absolute URIs, each matched exactly.
+     */
+    APP_REDIRECT_URIS: z
+      .string()
+      .default("bazaar://auth")
+      .transform((list) =>
+        list
+          .split(",")
+          .map((uri) => uri.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z
+          .array(appRedirectUriSetting.refine((uri) => URL.canParse(uri), "must be a URI that URL can parse"))
+          .min(1, "must list at least one URI"),
+      ),
     // Sign-in providers: each one is offered when both its id and secret are set.
     AUTH_GITHUB_ID: z.string().optional(),
     AUTH_GITHUB_SECRET: z.string().optional(),

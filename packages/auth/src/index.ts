@@ -1,5 +1,24 @@
+export {
+  APP_SIGN_IN_CODE_MINUTES,
+  APP_SIGN_IN_PENDING_MINUTES,
+  completePendingAppSignIn,
+  consumeAppSignInCode,
+  issueAppSignInCode,
+  openPendingAppSignIn,
+  pkceVerifierMatches,
+  sealPendingAppSignIn,
+  type OpenedAppSignIn,
+  type PendingAppSignIn,
+} from "./app-sign-in.ts";
 export { recordAuthEvent, type AuthEvent, type RequestMeta } from "./audit.ts";
-export { cartCookie, clientIp, readCookie, serializeCookie, sessionCookie } from "./cookie.ts";
+export {
+  appSignInCookie,
+  cartCookie,
+  clientIp,
+  readCookie,
+  serializeCookie,
+  sessionCookie,
+} from "./cookie.ts";
 export { AuthConfigError, readAuthEnv, type AuthEnv } from "./env.ts";
 export { consumeAuthToken, issueAuthToken, TOKEN_LIFETIME_MINUTES } from "./one-time-tokens.ts";
 export {

@@ -15,6 +15,19 @@ export const ORDER_STATUSES = [
   "REFUNDED",
 ] as const;
 export type AdminOrderStatus = (typeof ORDER_STATUSES)[number];
+
+/**
+ * An order's status in words: the one text for it, on the shopper's pages (web and phone) and in
+ * the admin console.
+ */
+export const ORDER_STATUS_TEXT: Record<AdminOrderStatus, string> = {
+  PENDING_PAYMENT: "Awaiting payment",
+  PAID: "Paid",
+  FULFILLED: "Shipped",
+  CANCELLED: "Cancelled",
+  EXPIRED: "Expired",
+  REFUNDED: "Refunded",
+};
 export const orderStatusSchema = z.enum(ORDER_STATUSES, `must be one of ${ORDER_STATUSES.join(", ")}`);
 
 /** A calendar day as a date input sends it (YYYY-MM-DD), read as a UTC day. */

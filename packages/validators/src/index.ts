@@ -8,3 +8,4 @@ export * from "./admin-orders.ts";
 export * from "./admin-people.ts";
 export * from "./api-keys.ts";
 export * from "./webhooks.ts";
+export * from "./app-sign-in.ts";

@@ -67,6 +67,22 @@ export const OIDC_ACCOUNTS = {
     email_verified: true,
     name: "Seeded Customer",
   },
+  // Signs in to the phone app through the system browser (e2e/app-sign-in.spec.ts).
+  fern: {
+    sub: "oidc-fern-0007",
+    password: "fern-at-the-provider",
+    email: "fern.oidc@example.test",
+    email_verified: true,
+    name: "Fern Oidc",
+  },
+  // Signs in to the phone app's web build with its "Continue with" button (e2e/phone-app.spec.ts).
+  wren: {
+    sub: "oidc-wren-0008",
+    password: "wren-at-the-provider",
+    email: "wren.oidc@example.test",
+    email_verified: true,
+    name: "Wren Oidc",
+  },
   // The seeded staff member's address: linked to that account by signing in with the password first.
   staff: {
     sub: "oidc-staff-0006",

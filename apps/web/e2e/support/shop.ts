@@ -78,7 +78,7 @@ export function expectConsoleErrors(consoleErrors: string[], pattern: RegExp) {
   consoleErrors.splice(0, consoleErrors.length, ...unexpected);
 }
 
-const ADDRESS = {
+export const ADDRESS = {
   name: "Robin Buyer",
   line1: "500 Market St",
   city: "San Francisco",

@@ -7,6 +7,7 @@ import NextAuth from "next-auth";
 import { cookies, headers } from "next/headers";
 import type { NextRequest } from "next/server";
 
+import { completeAppSignIn } from "./app-sign-in";
 import { getDb } from "./db";
 
 let settings: AuthEnv | undefined;
@@ -26,7 +27,12 @@ export const { handlers, signIn, signOut } = NextAuth((request) => {
     db: getDb(),
     env,
     request: request ? requestMeta(request.headers, env) : null,
-    afterSignIn: joinCartAfterOAuth,
+    afterSignIn: async (userId) => {
+      await joinCartAfterOAuth(userId);
+      // When the phone app started this sign-in (/api/app-auth/start), /api/app-auth/finish
+      // hands it a code for this user.
+      await completeAppSignIn(env, userId);
+    },
   });
 });
 

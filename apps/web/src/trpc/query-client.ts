@@ -1,3 +1,4 @@
+import { queryDefaults } from "@bazaar/client";
 import { defaultShouldDehydrateQuery, QueryClient } from "@tanstack/react-query";
 import superjson from "superjson";
 
@@ -5,8 +6,9 @@ import superjson from "superjson";
 export function makeQueryClient() {
   return new QueryClient({
     defaultOptions: {
-      // Long enough that hydrated data is not refetched the moment the page becomes interactive.
-      queries: { staleTime: 30_000 },
+      // Shared with the phone app; long enough that hydrated data is not refetched the moment the
+      // page becomes interactive.
+      ...queryDefaults,
       dehydrate: {
         serializeData: superjson.serialize,
         // Also send queries still in flight: the client picks up the promise instead of refetching.

@@ -1,4 +1,4 @@
-import { newPasswordSchema } from "@bazaar/auth";
+import { configuredProviders, newPasswordSchema, readAuthEnv } from "@bazaar/auth";
 import {
   changePasswordInput,
   deleteAccountInput,
@@ -7,6 +7,7 @@ import {
   resetPasswordInput,
   sessionIdInput,
   signInInput,
+  signInWithAppCodeInput,
   signUpInput,
   updateProfileInput,
 } from "@bazaar/validators";
@@ -49,6 +50,25 @@ export const accountRouter = createTRPCRouter({
     const result = await account.signInWithPassword(sessionDeps(ctx), input, meta(ctx));
     // The per-account count is of failures: a success starts it again.
     await ctx.rateLimiter.reset("signIn", { account: input.email });
+    await joinGuestCart(ctx, result.user.id);
+    return result;
+  }),
+  /**
+   * The phone app's OAuth sign-in, last step: the one-time code from /api/app-auth/finish and
+   * the PKCE verifier for a bearer session (decision 0025). Answers like `signIn`.
+   */
+  /** The OAuth / OpenID Connect providers the shop offers: the apps draw a button for each. */
+  signInProviders: publicProcedure.query(() =>
+    configuredProviders(readAuthEnv()).map(({ id, name }) => ({ id, name })),
+  ),
+  signInWithAppCode: publicProcedure.input(signInWithAppCodeInput).mutation(async ({ ctx, input }) => {
+    // Counted with the other sign-ins from the address; there is no account to count by.
+    await limitRequest(ctx, "signIn");
+    const result = await account.signInWithAppCode(
+      { db: ctx.db, policy: ctx.sessionPolicy },
+      input,
+      meta(ctx),
+    );
     await joinGuestCart(ctx, result.user.id);
     return result;
   }),

@@ -4,12 +4,14 @@
 // Answers never reveal whether an address has an account: sign-up, reset and magic-link
 // requests all say "check your mail", and the mail itself tells the owner what happened.
 import {
+  consumeAppSignInCode,
   consumeAuthToken,
   createSession,
   issueAuthToken,
   hashPassword,
   listSessions,
   needsRehash,
+  pkceVerifierMatches,
   recordAuthEvent,
   revokeSession,
   revokeSessions,
@@ -178,16 +180,62 @@ async function startSession(
     role: "CUSTOMER" | "STAFF" | "ADMIN";
     emailVerified: Date | null;
   },
-  method: "password" | "magic_link",
+  method: "password" | "magic_link" | "oauth",
   meta: RequestMeta,
+  /** More for the audit log: how the sign-in came (the app's browser hand-over, its provider). */
+  extra: { via: "app"; provider: string } | Record<string, never> = {},
 ) {
   const session = await createSession(deps.db, deps.policy, { user, kind: deps.kind, ...meta });
   await recordAuthEvent(
     deps.db,
-    { action: "sign_in", actorId: user.id, targetId: user.id, details: { method, kind: deps.kind } },
+    {
+      action: "sign_in",
+      actorId: user.id,
+      targetId: user.id,
+      details: { method, kind: deps.kind, ...extra },
+    },
     meta,
   );
   return { token: session.token, expires: session.expires, user };
+}
+
+/**
+ * Where sessions end wholesale (reset, password change, "sign out everywhere", first proof of the
+ * mailbox), a code the app has not yet traded must not start a new one afterwards.
+ */
+async function dropAppSignInCodes(tx: DbOrTx, userId: string) {
+  await tx.appSignInCode.deleteMany({ where: { userId } });
+}
+
+const invalidAppCode = () => fieldError("BAD_REQUEST", "code", "is invalid or has expired");
+
+/**
+ * The phone app's OAuth sign-in, last step (decision 0025): trade the one-time code the browser
+ * brought back, with the PKCE verifier only the app that started the sign-in holds, for a bearer
+ * session. The code is spent by the first attempt, right or wrong. One answer for every failure
+ * (unknown, expired, used, wrong verifier, wrong redirect URI, deleted account), so a caller
+ * learns nothing about which.
+ */
+export async function signInWithAppCode(
+  deps: { db: Db; policy: SessionPolicy },
+  input: { code: string; codeVerifier: string; redirectUri: string },
+  meta: RequestMeta,
+) {
+  const grant = await consumeAppSignInCode(deps.db, input.code);
+  if (!grant) throw invalidAppCode();
+  const verified = pkceVerifierMatches(input.codeVerifier, grant.codeChallenge);
+  if (!verified || input.redirectUri !== grant.redirectUri) throw invalidAppCode();
+  const user = await deps.db.user.findUnique({
+    where: { id: grant.userId },
+    select: { ...publicUser, deletedAt: true },
+  });
+  if (!user || user.deletedAt) throw invalidAppCode();
+  const { deletedAt: _deleted, ...publicFields } = user;
+  // Always a bearer session: the code exists to hand a token to an app.
+  return startSession({ ...deps, kind: "BEARER" }, publicFields, "oauth", meta, {
+    via: "app",
+    provider: grant.provider,
+  });
 }
 
 /**
@@ -204,6 +252,7 @@ async function firstProofOfMailbox(tx: DbOrTx, userId: string): Promise<boolean>
   if (count === 0) return false;
   await tx.account.deleteMany({ where: { userId } });
   await tx.session.deleteMany({ where: { userId } });
+  await dropAppSignInCodes(tx, userId);
   return true;
 }
 
@@ -281,6 +330,7 @@ export async function resetPassword(
       select: { id: true, email: true, name: true },
     });
     const ended = await revokeSessions(tx, userId, null);
+    await dropAppSignInCodes(tx, userId);
     await recordAuthEvent(
       tx,
       { action: "password_reset", actorId: userId, targetId: userId, details: { sessionsEnded: ended } },
@@ -340,6 +390,7 @@ export async function revokeAllMySessions(
   meta: RequestMeta,
 ) {
   const ended = await revokeSessions(db, session.userId, keepCurrent ? session.id : null);
+  await dropAppSignInCodes(db, session.userId);
   await recordAuthEvent(
     db,
     {
@@ -372,6 +423,7 @@ export async function changePassword(
   const result = await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: session.userId }, data: { passwordHash } });
     const ended = await revokeSessions(tx, session.userId, session.id);
+    await dropAppSignInCodes(tx, session.userId);
     await recordAuthEvent(
       tx,
       {
@@ -509,6 +561,7 @@ export async function deleteMyAccount(
     await tx.session.deleteMany({ where: { userId } });
     await tx.account.deleteMany({ where: { userId } });
     await tx.authToken.deleteMany({ where: { userId } });
+    await tx.appSignInCode.deleteMany({ where: { userId } });
     await tx.user.update({
       where: { id: userId },
       data: {

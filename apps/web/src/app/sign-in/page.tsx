@@ -1,5 +1,9 @@
-import type { Metadata } from "next";
+import type { Metadata, Route } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
+
+import { APP_SIGN_IN_FINISH_PATH, pendingAppSignIn } from "~/server/app-sign-in";
+import { authEnv } from "~/server/auth";
 
 import { safeNextPath } from "./next-path";
 import { OAuthButtons, OAuthError } from "./oauth-buttons";
@@ -19,6 +23,11 @@ function notice(params: Record<string, string | string[] | undefined>): string |
 
 export default async function SignInPage({ searchParams }: PageProps<"/sign-in">) {
   const params = await searchParams;
+  // next-auth refused an OAuth sign-in (it sends refusals here) that the phone app started in this
+  // browser: the app hears "access_denied" rather than the user being left on this page.
+  if (first(params.error) && (await pendingAppSignIn(authEnv()))) {
+    redirect(`${APP_SIGN_IN_FINISH_PATH}?error=access_denied` as Route);
+  }
   const next = safeNextPath(first(params.next));
   const message = notice(params);
   return (

@@ -1,8 +1,7 @@
-import { formatMoney } from "@bazaar/validators";
+import { formatMoney, ORDER_STATUS_TEXT } from "@bazaar/validators";
 import type { Metadata } from "next";
 import Link from "next/link";
 
-import { ORDER_STATUS_TEXT } from "~/lib/order-status";
 import { requireSession } from "~/server/session";
 import { trpc } from "~/trpc/server";
 

@@ -1,3 +1,4 @@
+import { describeDevice, timeAgo } from "@bazaar/client";
 import type { Metadata } from "next";
 
 import { SubmitButton } from "~/components/form";
@@ -5,7 +6,6 @@ import { requireSession } from "~/server/session";
 import { trpc } from "~/trpc/server";
 
 import { revokeSession } from "./actions";
-import { describeDevice, timeAgo } from "./describe";
 import { ChangePasswordForm, SignOutElsewhereForm } from "./security-forms";
 
 export const metadata: Metadata = { title: "Security" };

@@ -1,4 +1,4 @@
-import { formatMoney, ORDER_STATUSES, type AdminOrderStatus } from "@bazaar/validators";
+import { formatMoney, ORDER_STATUS_TEXT, ORDER_STATUSES, type AdminOrderStatus } from "@bazaar/validators";
 import type { Metadata } from "next";
 import Form from "next/form";
 import Link from "next/link";
@@ -10,7 +10,6 @@ import { adminHref } from "~/components/admin/links";
 import { Pager } from "~/components/admin/pager";
 import { param, readTable } from "~/components/admin/table-query";
 import { ProblemAlert } from "~/components/problem-alert";
-import { ORDER_STATUS_TEXT } from "~/lib/order-status";
 import { requireStaff } from "~/server/session";
 import { trpc } from "~/trpc/server";
 

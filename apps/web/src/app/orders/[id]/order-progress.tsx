@@ -1,10 +1,9 @@
 "use client";
 
-import { formatMoney } from "@bazaar/validators";
+import { formatMoney, ORDER_STATUS_TEXT, type AdminOrderStatus as OrderStatus } from "@bazaar/validators";
 import { useState } from "react";
 
 import { ProblemAlert } from "~/components/problem-alert";
-import { ORDER_STATUS_TEXT, type OrderStatus } from "~/lib/order-status";
 import { api } from "~/trpc/react";
 
 type PaymentStatus = "PENDING" | "REQUIRES_ACTION" | "SUCCEEDED" | "FAILED";

@@ -1,4 +1,4 @@
-import { formatMoney } from "@bazaar/validators";
+import { formatMoney, ORDER_STATUS_TEXT } from "@bazaar/validators";
 import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -9,7 +9,6 @@ import { adminHref } from "~/components/admin/links";
 import { MoneyList } from "~/components/admin/money-list";
 import { Pager, RefusedAddress } from "~/components/admin/pager";
 import { param, readTable } from "~/components/admin/table-query";
-import { ORDER_STATUS_TEXT } from "~/lib/order-status";
 import { requireStaff } from "~/server/session";
 import { trpc } from "~/trpc/server";
 

@@ -1,10 +1,9 @@
-import { formatMoney } from "@bazaar/validators";
+import { formatMoney, ORDER_STATUS_TEXT } from "@bazaar/validators";
 import type { Metadata } from "next";
 import Link from "next/link";
 
 import { AdminTable } from "~/components/admin/admin-table";
 import { adminHref } from "~/components/admin/links";
-import { ORDER_STATUS_TEXT } from "~/lib/order-status";
 import { orNotFound } from "~/server/or-not-found";
 import { requireStaff } from "~/server/session";
 import { trpc } from "~/trpc/server";

@@ -1,4 +1,4 @@
-// Words for the sessions list: a user agent summarised as "Chrome on Linux", and "5 minutes ago".
+// Words for a sessions list (web and phone): a user agent summarised as "Chrome on Linux", and "5 minutes ago".
 
 const BROWSERS: readonly [RegExp, string][] = [
   // Order matters: Edge and Opera also say "Chrome", Chrome also says "Safari".

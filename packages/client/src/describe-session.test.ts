@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { describeDevice, timeAgo } from "./describe";
+import { describeDevice, timeAgo } from "./describe-session.ts";
 
 describe("describeDevice", () => {
   it("names the browser and the system of common user agents", () => {

@@ -1,0 +1,31 @@
+import { describeClientError } from "@bazaar/client";
+import type { z } from "zod";
+
+/** Messages by field path (`address.postalCode`), as the API reports them too. */
+export type FieldErrors = Record<string, string[] | undefined>;
+
+/**
+ * Check a form with the same Zod schema the API applies, before sending: the shopper sees the
+ * same message for the same mistake, without a round trip.
+ */
+export function checkForm<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+): { ok: true; data: z.output<S> } | { ok: false; fieldErrors: FieldErrors } {
+  const result = schema.safeParse(value);
+  if (result.success) return { ok: true, data: result.data };
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of result.error.issues) {
+    (fieldErrors[issue.path.map(String).join(".") || "input"] ??= []).push(issue.message);
+  }
+  return { ok: false, fieldErrors };
+}
+
+/** A failed request's message for the top of a form, and its per-field messages. */
+export function serverErrors(error: unknown): { message: string | null; fieldErrors: FieldErrors } {
+  if (!error) return { message: null, fieldErrors: {} };
+  const described = describeClientError(error);
+  return { message: described.message, fieldErrors: described.fieldErrors };
+}
+
+export const firstError = (errors: FieldErrors, path: string): string | undefined => errors[path]?.[0];

@@ -1,0 +1,3 @@
+import { baseConfig } from "@bazaar/eslint-config/base";
+
+export default baseConfig;

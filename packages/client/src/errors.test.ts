@@ -1,0 +1,51 @@
+import { TRPCClientError } from "@trpc/client";
+import { describe, expect, it } from "vitest";
+
+import { describeClientError } from "./errors.ts";
+
+/** A failed call as the tRPC client reports it, with the API's error data (or none). */
+function failure(
+  message: string,
+  data?: { httpStatus: number; fieldErrors?: Record<string, string[]> | null },
+) {
+  return TRPCClientError.from({ error: { message, code: -32600, data } });
+}
+
+describe("describeClientError", () => {
+  it("says the shop can't be reached when no answer came from the API", () => {
+    // A network failure, or a proxy's empty 502 that tRPC could not read.
+    for (const error of [new TypeError("Failed to fetch"), failure("Unexpected end of JSON input")]) {
+      expect(describeClientError(error)).toEqual({
+        offline: true,
+        message: "Can't reach the shop. Check your connection and try again.",
+        fieldErrors: {},
+        retryable: true,
+      });
+    }
+  });
+
+  it("never shows a server failure's own text", () => {
+    const described = describeClientError(failure("Something went wrong on our side.", { httpStatus: 500 }));
+    expect(described).toMatchObject({ offline: false, retryable: true });
+    expect(described.message).toBe("Something went wrong on our side. Please try again.");
+  });
+
+  it("shows a refusal's message and its fields, and says retrying will not help", () => {
+    const described = describeClientError(
+      failure("Invalid input.", {
+        httpStatus: 400,
+        fieldErrors: { "address.postalCode": ["must look like 94107"] },
+      }),
+    );
+    expect(described).toEqual({
+      offline: false,
+      message: "Invalid input.",
+      fieldErrors: { "address.postalCode": ["must look like 94107"] },
+      retryable: false,
+    });
+  });
+
+  it("lets a rate-limited shopper try again later", () => {
+    expect(describeClientError(failure("Too many attempts.", { httpStatus: 429 })).retryable).toBe(true);
+  });
+});
