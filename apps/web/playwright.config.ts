@@ -45,6 +45,20 @@ const phoneAppBuild = path.join(import.meta.dirname, "..", "mobile", "dist", "we
 const systemChromium =
   process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
+/** A helper server of the run (a support script on loopback), up when `url` answers. */
+function supportServer(script: string, url: string, env: Record<string, string>) {
+  return {
+    command: `tsx e2e/support/${script}`,
+    url,
+    reuseExistingServer: false,
+    timeout: 30_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+    env,
+  } as const;
+}
+
 export default defineConfig({
   testDir: "./e2e",
   fullyParallel: true,
@@ -141,49 +155,22 @@ export default defineConfig({
       },
     },
     // The OpenID Provider the shop signs in with (over http on loopback: see the script).
-    {
-      command: "tsx e2e/support/oidc-provider.ts",
-      url: `${oidc.issuer}/.well-known/openid-configuration`,
-      reuseExistingServer: false,
-      timeout: 30_000,
-      stdout: "pipe",
-      stderr: "pipe",
-      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
-      env: {
-        OIDC_PORT: String(oidcPort),
-        OIDC_CLIENT_ID: oidc.clientId,
-        OIDC_CLIENT_SECRET: oidc.clientSecret,
-        OIDC_REDIRECT_URI: `${baseURL}/api/auth/callback/oidc`,
-      },
-    },
+    supportServer("oidc-provider.ts", `${oidc.issuer}/.well-known/openid-configuration`, {
+      OIDC_PORT: String(oidcPort),
+      OIDC_CLIENT_ID: oidc.clientId,
+      OIDC_CLIENT_SECRET: oidc.clientSecret,
+      OIDC_REDIRECT_URI: `${baseURL}/api/auth/callback/oidc`,
+    }),
     // The phone app's web build, with the shop above behind it.
-    {
-      command: "tsx e2e/support/expo-web-server.ts",
-      url: `http://127.0.0.1:${phoneAppPort}/`,
-      reuseExistingServer: false,
-      timeout: 30_000,
-      stdout: "pipe",
-      stderr: "pipe",
-      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
-      env: {
-        EXPO_WEB_PORT: String(phoneAppPort),
-        EXPO_WEB_SHOP_ORIGIN: baseURL,
-        EXPO_WEB_DIR: phoneAppBuild,
-      },
-    },
+    supportServer("expo-web-server.ts", `http://127.0.0.1:${phoneAppPort}/`, {
+      EXPO_WEB_PORT: String(phoneAppPort),
+      EXPO_WEB_SHOP_ORIGIN: baseURL,
+      EXPO_WEB_DIR: phoneAppBuild,
+    }),
     // Where the app's mail goes (a real SMTP server on loopback).
-    {
-      command: "tsx e2e/support/mail-catcher.ts",
-      url: `http://127.0.0.1:${mailPorts.http}/health`,
-      reuseExistingServer: false,
-      timeout: 30_000,
-      stdout: "pipe",
-      stderr: "pipe",
-      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
-      env: {
-        MAIL_CATCHER_SMTP_PORT: String(mailPorts.smtp),
-        MAIL_CATCHER_HTTP_PORT: String(mailPorts.http),
-      },
-    },
+    supportServer("mail-catcher.ts", `http://127.0.0.1:${mailPorts.http}/health`, {
+      MAIL_CATCHER_SMTP_PORT: String(mailPorts.smtp),
+      MAIL_CATCHER_HTTP_PORT: String(mailPorts.http),
+    }),
   ],
 });

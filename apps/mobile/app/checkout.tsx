@@ -1,11 +1,5 @@
 import type { RouterOutputs } from "@bazaar/api";
-import {
-  addressSchema,
-  emailSchema,
-  placeOrderInput,
-  SHIPPING_COUNTRIES,
-  type ShippingCountry,
-} from "@bazaar/validators";
+import { addressSchema, placeOrderInput, SHIPPING_COUNTRIES, type ShippingCountry } from "@bazaar/validators";
 import { randomUUID } from "expo-crypto";
 import { router } from "expo-router";
 import { useState } from "react";
@@ -14,7 +8,7 @@ import { Pressable, ScrollView, Text, View } from "react-native";
 import { trpc } from "../src/api/trpc";
 import { useSession } from "../src/auth/session";
 import { openPaymentPage } from "../src/payments";
-import { Button, Field, FormError, Price } from "../src/ui/controls";
+import { AmountRow, Button, Choice, EmailField, Field, FormError, Price } from "../src/ui/controls";
 import { checkForm, firstError, serverErrors, type FieldErrors } from "../src/ui/forms";
 import { colors, layout, text } from "../src/ui/theme";
 
@@ -89,18 +83,7 @@ export default function CheckoutScreen() {
   return (
     <ScrollView style={layout.screen} contentContainerStyle={layout.content}>
       {!session.signedIn ? (
-        <Field
-          label="Email"
-          value={email}
-          onChangeText={setEmail}
-          autoCapitalize="none"
-          keyboardType="email-address"
-          autoComplete="email"
-          error={
-            firstError(errors, "email") ??
-            (email && !emailSchema.safeParse(email).success ? "is not valid" : undefined)
-          }
-        />
+        <EmailField value={email} onChangeText={setEmail} error={firstError(errors, "email")} />
       ) : null}
       <Text role="heading" style={text.heading}>
         Shipping address
@@ -117,22 +100,12 @@ export default function CheckoutScreen() {
       <Text style={text.muted}>Country</Text>
       <View role="radiogroup" aria-label="Country" style={[layout.row, { flexWrap: "wrap" }]}>
         {(Object.entries(SHIPPING_COUNTRIES) as [ShippingCountry, string][]).map(([code, name]) => (
-          <Pressable
+          <Choice
             key={code}
-            role="radio"
-            aria-checked={address.country === code}
-            aria-label={name}
+            label={name}
+            selected={address.country === code}
             onPress={() => edit("country", code)}
-            style={{
-              borderWidth: address.country === code ? 2 : 1,
-              borderColor: address.country === code ? colors.brand : colors.border,
-              borderRadius: 6,
-              padding: 6,
-              backgroundColor: colors.surface,
-            }}
-          >
-            <Text>{name}</Text>
-          </Pressable>
+          />
         ))}
       </View>
       {firstError(errors, "address.country") ? (
@@ -184,19 +157,10 @@ function QuoteSummary({ quote, onChoose }: { quote: Quote; onChoose: (code: stri
           </Pressable>
         ))}
       </View>
-      <Line label="Subtotal" amount={quote.subtotalAmount} currency={quote.currency} />
-      <Line label="Shipping" amount={quote.shipping.amount} currency={quote.currency} />
-      <Line label="Tax" amount={quote.taxAmount} currency={quote.currency} />
-      <Line label="Total" amount={quote.totalAmount} currency={quote.currency} />
-    </View>
-  );
-}
-
-function Line({ label, amount, currency }: { label: string; amount: number; currency: string }) {
-  return (
-    <View style={[layout.row, { justifyContent: "space-between" }]}>
-      <Text style={text.body}>{label}</Text>
-      <Price money={{ amount, currency }} />
+      <AmountRow label="Subtotal" amount={quote.subtotalAmount} currency={quote.currency} />
+      <AmountRow label="Shipping" amount={quote.shipping.amount} currency={quote.currency} />
+      <AmountRow label="Tax" amount={quote.taxAmount} currency={quote.currency} />
+      <AmountRow label="Total" amount={quote.totalAmount} currency={quote.currency} />
     </View>
   );
 }

@@ -6,7 +6,7 @@ import { ScrollView, Text } from "react-native";
 import { trpc } from "../src/api/trpc";
 import { authorizeInBrowser } from "../src/auth/oauth";
 import { useSession } from "../src/auth/session";
-import { Button, Field, FormError } from "../src/ui/controls";
+import { Button, EmailField, FormError, PasswordField } from "../src/ui/controls";
 import { checkForm, firstError, serverErrors, type FieldErrors } from "../src/ui/forms";
 import { colors, layout, text } from "../src/ui/theme";
 
@@ -54,21 +54,11 @@ export default function SignInScreen() {
         Sign in to Bazaar
       </Text>
       <FormError message={refused.message} />
-      <Field
-        label="Email"
-        value={email}
-        onChangeText={setEmail}
-        autoCapitalize="none"
-        keyboardType="email-address"
-        autoComplete="email"
-        error={firstError(errors, "email")}
-      />
-      <Field
-        label="Password"
+      <EmailField value={email} onChangeText={setEmail} error={firstError(errors, "email")} />
+      <PasswordField
+        purpose="current"
         value={password}
         onChangeText={setPassword}
-        secureTextEntry
-        autoComplete="current-password"
         onSubmitEditing={submit}
         error={firstError(errors, "password")}
       />

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { ScrollView, Text, View } from "react-native";
 
 import { trpc } from "../src/api/trpc";
-import { Button, Field, FormError } from "../src/ui/controls";
+import { Button, EmailField, Field, FormError, PasswordField } from "../src/ui/controls";
 import { checkForm, firstError, serverErrors, type FieldErrors } from "../src/ui/forms";
 import { colors, layout, text } from "../src/ui/theme";
 
@@ -44,21 +44,12 @@ export default function SignUpScreen() {
         autoComplete="name"
         error={firstError(errors, "name")}
       />
-      <Field
-        label="Email"
-        value={email}
-        onChangeText={setEmail}
-        autoCapitalize="none"
-        keyboardType="email-address"
-        autoComplete="email"
-        error={firstError(errors, "email")}
-      />
-      <Field
-        label="Password"
+      <EmailField value={email} onChangeText={setEmail} error={firstError(errors, "email")} />
+      <PasswordField
+        purpose="new"
         value={password}
         onChangeText={setPassword}
-        secureTextEntry
-        autoComplete="new-password"
+        onSubmitEditing={submit}
         error={firstError(errors, "password")}
       />
       <Text

@@ -5,11 +5,10 @@
 // token over HTTP, as the app would.
 import { createHash, randomBytes } from "node:crypto";
 
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 
+import { signInAtTestProvider } from "./support/oidc";
 import { OIDC_ACCOUNTS } from "./support/oidc-provider";
-
-type Login = keyof typeof OIDC_ACCOUNTS;
 
 /** A page of the shop's own origin that does not exist: the browser's last stop, a 404 that does not matter. */
 const LANDING_PATH = "/app-sign-in-landing";
@@ -37,16 +36,6 @@ function appRequest(redirectUri: string) {
     state,
   };
   return { codeVerifier, state, query };
-}
-
-/** The provider's login and consent pages, as the user fills them in. */
-async function signInAtProvider(page: Page, login: Login) {
-  await expect(page.getByRole("heading", { name: "Sign in to Test SSO" })).toBeVisible();
-  await page.getByLabel("Username").fill(login);
-  await page.getByLabel("Password").fill(OIDC_ACCOUNTS[login].password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Allow access" })).toBeVisible();
-  await page.getByRole("button", { name: "Allow" }).click();
 }
 
 /** A tRPC call as the app makes it: plain HTTP, superjson's envelope, no browser cookies. */
@@ -78,7 +67,7 @@ test.describe("signing in to the phone app through the system browser", { tag: "
     const app = appRequest(redirectUri);
 
     await page.goto(startPath(app.query));
-    await signInAtProvider(page, "fern");
+    await signInAtTestProvider(page, "fern");
     await page.waitForURL((url) => url.pathname === LANDING_PATH);
 
     const back = new URL(page.url());
@@ -127,7 +116,7 @@ test.describe("signing in to the phone app through the system browser", { tag: "
     const redirectUri = `${baseURL ?? ""}${LANDING_PATH}`;
     const app = appRequest(redirectUri);
     await page.goto(startPath(app.query));
-    await signInAtProvider(page, "customer");
+    await signInAtTestProvider(page, "customer");
     await page.waitForURL((url) => url.pathname === LANDING_PATH);
 
     const back = new URL(page.url());

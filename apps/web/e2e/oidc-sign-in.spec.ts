@@ -3,10 +3,9 @@
 // to the shop with a Bazaar session.
 import { expect, test, type Page } from "@playwright/test";
 
+import { signInAtTestProvider, type OidcLogin } from "./support/oidc";
 import { OIDC_ACCOUNTS } from "./support/oidc-provider";
 import { findProduct, plenty } from "./support/shop";
-
-type Login = keyof typeof OIDC_ACCOUNTS;
 
 // The session and guest-cart cookies over plain http (APP_URL is http://127.0.0.1:<port> in these runs).
 const SESSION_COOKIE = "bazaar.session";
@@ -15,19 +14,14 @@ const CART_COOKIE = "bazaar.cart";
 /** From the shop's sign-in page to the provider, through its login (and consent) pages, and back. */
 async function signInWithTestSso(
   page: Page,
-  login: Login,
+  login: OidcLogin,
   options: { expectProviderPages?: boolean; from?: string } = {},
 ) {
   const { expectProviderPages = true, from } = options;
   await page.goto(from ? `/sign-in?next=${encodeURIComponent(from)}` : "/sign-in");
   await page.getByRole("button", { name: "Continue with Test SSO" }).click();
   if (!expectProviderPages) return;
-  await expect(page.getByRole("heading", { name: "Sign in to Test SSO" })).toBeVisible();
-  await page.getByLabel("Username").fill(login);
-  await page.getByLabel("Password").fill(OIDC_ACCOUNTS[login].password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Allow access" })).toBeVisible();
-  await page.getByRole("button", { name: "Allow" }).click();
+  await signInAtTestProvider(page, login);
 }
 
 /** Who the shop's API says is signed in, as the browser's own requests see it. */

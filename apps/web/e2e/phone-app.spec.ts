@@ -4,6 +4,7 @@
 // turn paid live. Then the app restarts without a network and still shows what was seen last.
 import { Inbox, test, uniqueEmail } from "./support/accounts";
 import { expect } from "./support/test";
+import { signInAtTestProvider } from "./support/oidc";
 import { OIDC_ACCOUNTS } from "./support/oidc-provider";
 import { ADDRESS, findProduct, payWith, plenty } from "./support/shop";
 
@@ -128,11 +129,7 @@ test("a guest's cart comes along when they sign in with another account in the b
   const browserWindow = page.waitForEvent("popup");
   await page.getByRole("button", { name: "Continue with Test SSO" }).click();
   const provider = await browserWindow;
-  await expect(provider.getByRole("heading", { name: "Sign in to Test SSO" })).toBeVisible();
-  await provider.getByLabel("Username").fill("wren");
-  await provider.getByLabel("Password").fill(OIDC_ACCOUNTS.wren.password);
-  await provider.getByRole("button", { name: "Sign in" }).click();
-  await provider.getByRole("button", { name: "Allow" }).click();
+  await signInAtTestProvider(provider, "wren");
   // The window comes back to the app's redirect URI and closes; the app trades the code.
   await provider.waitForEvent("close");
   await expect(page.getByText(OIDC_ACCOUNTS.wren.email)).toBeVisible();

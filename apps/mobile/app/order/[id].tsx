@@ -5,7 +5,7 @@ import { ScrollView, Text, View } from "react-native";
 
 import { trpc } from "../../src/api/trpc";
 import { openPaymentPage } from "../../src/payments";
-import { Button, FormError, Price } from "../../src/ui/controls";
+import { AmountRow, Button, FormError, Price } from "../../src/ui/controls";
 import { serverErrors } from "../../src/ui/forms";
 import { QueryView } from "../../src/ui/states";
 import { colors, layout, text } from "../../src/ui/theme";
@@ -76,10 +76,10 @@ function OrderDetails({ order }: { order: Order }) {
         ))}
       </View>
       <View style={{ gap: 4 }}>
-        <Total label="Subtotal" amount={order.subtotalAmount} currency={order.currency} />
-        <Total label="Shipping" amount={order.shippingAmount} currency={order.currency} />
-        <Total label="Tax" amount={order.taxAmount} currency={order.currency} />
-        <Total label="Total" amount={order.totalAmount} currency={order.currency} />
+        <AmountRow label="Subtotal" amount={order.subtotalAmount} currency={order.currency} />
+        <AmountRow label="Shipping" amount={order.shippingAmount} currency={order.currency} />
+        <AmountRow label="Tax" amount={order.taxAmount} currency={order.currency} />
+        <AmountRow label="Total" amount={order.totalAmount} currency={order.currency} />
       </View>
       <Text style={text.heading}>Shipping to</Text>
       {shippingAddressLines(order).map((line) => (
@@ -88,14 +88,5 @@ function OrderDetails({ order }: { order: Order }) {
         </Text>
       ))}
     </ScrollView>
-  );
-}
-
-function Total({ label, amount, currency }: { label: string; amount: number; currency: string }) {
-  return (
-    <View style={[layout.row, { justifyContent: "space-between" }]}>
-      <Text style={text.body}>{label}</Text>
-      <Price money={{ amount, currency }} />
-    </View>
   );
 }

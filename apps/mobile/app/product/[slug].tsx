@@ -2,12 +2,12 @@ import type { RouterOutputs } from "@bazaar/api";
 import { MAX_LINE_QUANTITY } from "@bazaar/validators";
 import { Link, Stack, useLocalSearchParams } from "expo-router";
 import { useState } from "react";
-import { Image, Pressable, ScrollView, Text, View } from "react-native";
+import { Image, ScrollView, Text, View } from "react-native";
 
 import { trpc } from "../../src/api/trpc";
 import { useSession } from "../../src/auth/session";
 import { apiUrl } from "../../src/env";
-import { Button, FormError, Price } from "../../src/ui/controls";
+import { Button, Choice, FormError, Price } from "../../src/ui/controls";
 import { serverErrors } from "../../src/ui/forms";
 import { QueryView } from "../../src/ui/states";
 import { colors, layout, text } from "../../src/ui/theme";
@@ -66,27 +66,17 @@ function ProductDetails({ product }: { product: Product }) {
       {product.variants.length > 1 ? (
         <View role="radiogroup" aria-label="Variant" style={[layout.row, { flexWrap: "wrap" }]}>
           {product.variants.map((option) => (
-            <Pressable
+            <Choice
               key={option.id}
-              role="radio"
-              aria-checked={option.id === variantId}
-              aria-label={option.name}
+              label={option.name}
+              selected={option.id === variantId}
+              dimmed={!option.inStock}
               onPress={() => {
                 setVariantId(option.id);
                 setQuantity(1);
                 add.reset();
               }}
-              style={{
-                borderWidth: option.id === variantId ? 2 : 1,
-                borderColor: option.id === variantId ? colors.brand : colors.border,
-                borderRadius: 6,
-                padding: 8,
-                backgroundColor: colors.surface,
-                opacity: option.inStock ? 1 : 0.5,
-              }}
-            >
-              <Text style={text.body}>{option.name}</Text>
-            </Pressable>
+            />
           ))}
         </View>
       ) : null}

@@ -65,6 +65,73 @@ export function Field({
   );
 }
 
+/** An email address field: no capitals, no autocorrect, the email keyboard. */
+export function EmailField(props: {
+  value: string;
+  onChangeText: (value: string) => void;
+  error?: string | undefined;
+}) {
+  return (
+    <Field label="Email" autoCapitalize="none" keyboardType="email-address" autoComplete="email" {...props} />
+  );
+}
+
+/** A password field, for signing in (`current`) or choosing one (`new`). */
+export function PasswordField({
+  purpose,
+  ...props
+}: {
+  purpose: "current" | "new";
+  value: string;
+  onChangeText: (value: string) => void;
+  onSubmitEditing?: () => void;
+  error?: string | undefined;
+}) {
+  return <Field label="Password" secureTextEntry autoComplete={`${purpose}-password`} {...props} />;
+}
+
+/** One option of a choice drawn as chips (a variant, a country): a radio button. */
+export function Choice({
+  label,
+  selected,
+  onPress,
+  dimmed = false,
+}: {
+  label: string;
+  selected: boolean;
+  onPress: () => void;
+  dimmed?: boolean;
+}) {
+  return (
+    <Pressable
+      role="radio"
+      aria-checked={selected}
+      aria-label={label}
+      onPress={onPress}
+      style={{
+        borderWidth: selected ? 2 : 1,
+        borderColor: selected ? colors.brand : colors.border,
+        borderRadius: 6,
+        padding: 8,
+        backgroundColor: colors.surface,
+        opacity: dimmed ? 0.5 : 1,
+      }}
+    >
+      <Text style={text.body}>{label}</Text>
+    </Pressable>
+  );
+}
+
+/** "Subtotal ........ $12.00": a labelled amount of a bill. */
+export function AmountRow({ label, amount, currency }: { label: string; amount: number; currency: string }) {
+  return (
+    <View style={{ flexDirection: "row", alignItems: "center", justifyContent: "space-between" }}>
+      <Text style={text.body}>{label}</Text>
+      <Price money={{ amount, currency }} />
+    </View>
+  );
+}
+
 /** A price as the shop writes it, from minor units (shared with the web app). */
 export function Price({ money, style }: { money: Money; style?: object }) {
   return <Text style={[text.body, { fontWeight: "600" }, style]}>{formatMoney(money)}</Text>;

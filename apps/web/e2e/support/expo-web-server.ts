@@ -41,8 +41,13 @@ createServer((req, res) => {
     return;
   }
   // A file of the build, else the single page (expo-router draws the route in the browser).
-  const file = path.join(root, path.normalize(decodeURIComponent(url.pathname)));
-  const isFile = file.startsWith(root) && existsSync(file) && statSync(file).isFile();
+  let file = "";
+  try {
+    file = path.join(root, path.normalize(decodeURIComponent(url.pathname)));
+  } catch {
+    // A malformed %-escape names no file: the page handles the route.
+  }
+  const isFile = file.startsWith(root + path.sep) && existsSync(file) && statSync(file).isFile();
   const served = isFile ? file : path.join(root, "index.html");
   res.writeHead(200, { "content-type": TYPES[path.extname(served)] ?? "application/octet-stream" });
   createReadStream(served).pipe(res);
