@@ -16,7 +16,9 @@ type Order = RouterOutputs["orders"]["get"];
 export default function OrderScreen() {
   const { id } = useLocalSearchParams<{ id: string }>();
   const utils = trpc.useUtils();
-  const order = trpc.orders.get.useQuery({ orderId: id });
+  // Read afresh whenever the screen opens, besides the live updates: the status may have moved
+  // while the app was closed, or where server-sent events do not get through.
+  const order = trpc.orders.get.useQuery({ orderId: id }, { staleTime: 0 });
   trpc.orders.progress.useSubscription(
     { orderId: id },
     {
