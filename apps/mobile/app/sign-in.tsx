@@ -16,22 +16,16 @@ export default function SignInScreen() {
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [formErrors, setFormErrors] = useState<FieldErrors>({});
-  const signIn = trpc.account.signIn.useMutation({
-    onSuccess: async ({ token }) => {
-      await session.signedInWith(token);
-      if (router.canGoBack()) router.back();
-      else router.replace("/account");
-    },
-  });
+  // Either way of signing in ends the same: keep the token, go back (or to the account).
+  const signedIn = async ({ token }: { token: string }) => {
+    await session.signedInWith(token);
+    if (router.canGoBack()) router.back();
+    else router.replace("/account");
+  };
+  const signIn = trpc.account.signIn.useMutation({ onSuccess: signedIn });
   const providers = trpc.account.signInProviders.useQuery();
   const [browserError, setBrowserError] = useState<string | null>(null);
-  const withCode = trpc.account.signInWithAppCode.useMutation({
-    onSuccess: async ({ token }) => {
-      await session.signedInWith(token);
-      if (router.canGoBack()) router.back();
-      else router.replace("/account");
-    },
-  });
+  const withCode = trpc.account.signInWithAppCode.useMutation({ onSuccess: signedIn });
   const continueWith = async (provider: string) => {
     setBrowserError(null);
     try {

@@ -1,4 +1,5 @@
 import { TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
+import { fieldErrorsByPath } from "@bazaar/validators";
 import { ZodError } from "zod";
 
 /** A 404 for something the caller named that does not exist. */
@@ -44,17 +45,4 @@ export function fieldErrorsOf(error: TRPCError): Record<string, string[]> | null
   if (error instanceof FieldError) return error.fieldErrors;
   if (error.cause instanceof ZodError) return fieldErrorsByPath(error.cause);
   return null;
-}
-
-/**
- * Messages keyed by the field's full path, so a nested form marks the right input
- * (`address.postalCode`, not just `address`); a problem with the input as a whole is under `input`.
- */
-function fieldErrorsByPath(error: ZodError): Record<string, string[]> {
-  const byPath: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length > 0 ? issue.path.map(String).join(".") : "input";
-    (byPath[key] ??= []).push(issue.message);
-  }
-  return byPath;
 }

@@ -8,6 +8,7 @@
 //   4. the app trades the code and its verifier for a bearer session (account.signInWithAppCode).
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { DbOrTx } from "@bazaar/db";
+import { z } from "zod";
 
 import { verifySignedValue, signValue } from "./signed-values.ts";
 import { generateToken, hashToken, TOKEN_PATTERN } from "./tokens.ts";
@@ -46,6 +47,16 @@ interface PendingPayload extends OpenedAppSignIn {
   expiresAt: number;
 }
 
+/** What a sealed cookie must hold to be read back (it is signed; this guards its shape too). */
+const pendingPayload = z.object({
+  provider: z.string(),
+  codeChallenge: z.string(),
+  redirectUri: z.string(),
+  state: z.string(),
+  userId: z.string().nullable(),
+  expiresAt: z.number(),
+}) satisfies z.ZodType<PendingPayload>;
+
 function seal(secret: string, payload: PendingPayload): string {
   const value = Buffer.from(JSON.stringify(payload)).toString("base64url");
   return signValue(secret, PENDING_PURPOSE, value);
@@ -54,14 +65,15 @@ function seal(secret: string, payload: PendingPayload): string {
 function open(secret: string, sealed: string | null | undefined, now: Date): PendingPayload | null {
   const value = verifySignedValue(secret, PENDING_PURPOSE, sealed, PENDING_MAX_LENGTH);
   if (!value) return null;
-  let payload: unknown;
+  let parsed: unknown;
   try {
-    payload = JSON.parse(Buffer.from(value, "base64url").toString("utf8"));
+    parsed = JSON.parse(Buffer.from(value, "base64url").toString("utf8"));
   } catch {
     return null;
   }
-  if (!isPendingPayload(payload) || payload.expiresAt <= now.getTime()) return null;
-  return payload;
+  const payload = pendingPayload.safeParse(parsed);
+  if (!payload.success || payload.data.expiresAt <= now.getTime()) return null;
+  return payload.data;
 }
 
 /** The cookie value for a sign-in the app started: the request, with an expiry, signed. */
@@ -100,19 +112,6 @@ export function completePendingAppSignIn(
 ): string | null {
   const payload = open(secret, sealed, now);
   return payload ? seal(secret, { ...payload, userId }) : null;
-}
-
-function isPendingPayload(value: unknown): value is PendingPayload {
-  if (typeof value !== "object" || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return (
-    typeof v.provider === "string" &&
-    typeof v.codeChallenge === "string" &&
-    typeof v.redirectUri === "string" &&
-    typeof v.state === "string" &&
-    (v.userId === null || typeof v.userId === "string") &&
-    typeof v.expiresAt === "number"
-  );
 }
 
 /** A one-time code for the user, bound to the app's challenge and redirect URI. */

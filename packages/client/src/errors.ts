@@ -16,7 +16,8 @@ interface ServerErrorData {
   fieldErrors?: Record<string, string[] | undefined>;
 }
 
-const NO_CONNECTION = "Can't reach the shop. Check your connection and try again.";
+/** What a client says when no answer came from the API (offline, a dropped connection). */
+export const NO_CONNECTION = "Can't reach the shop. Check your connection and try again.";
 
 /**
  * A failed tRPC call, told in the shopper's terms. The server's own message is shown for a
@@ -24,12 +25,9 @@ const NO_CONNECTION = "Can't reach the shop. Check your connection and try again
  * the network failed, a proxy answered) is never shown raw.
  */
 export function describeClientError(error: unknown): ClientErrorDescription {
-  if (!(error instanceof TRPCClientError)) {
-    return { offline: true, message: NO_CONNECTION, fieldErrors: {}, retryable: true };
-  }
-  const data = (error.data ?? null) as ServerErrorData | null;
+  const data = error instanceof TRPCClientError ? (error.data as ServerErrorData | undefined) : undefined;
   const status = data?.httpStatus;
-  if (status === undefined) {
+  if (!(error instanceof TRPCClientError) || status === undefined) {
     return { offline: true, message: NO_CONNECTION, fieldErrors: {}, retryable: true };
   }
   if (status >= 500) {

@@ -9,3 +9,4 @@ export * from "./admin-people.ts";
 export * from "./api-keys.ts";
 export * from "./webhooks.ts";
 export * from "./app-sign-in.ts";
+export * from "./field-errors.ts";

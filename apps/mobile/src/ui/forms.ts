@@ -1,4 +1,5 @@
 import { describeClientError } from "@bazaar/client";
+import { fieldErrorsByPath } from "@bazaar/validators";
 import type { z } from "zod";
 
 /** Messages by field path (`address.postalCode`), as the API reports them too. */
@@ -14,11 +15,7 @@ export function checkForm<S extends z.ZodType>(
 ): { ok: true; data: z.output<S> } | { ok: false; fieldErrors: FieldErrors } {
   const result = schema.safeParse(value);
   if (result.success) return { ok: true, data: result.data };
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of result.error.issues) {
-    (fieldErrors[issue.path.map(String).join(".") || "input"] ??= []).push(issue.message);
-  }
-  return { ok: false, fieldErrors };
+  return { ok: false, fieldErrors: fieldErrorsByPath(result.error) };
 }
 
 /** A failed request's message for the top of a form, and its per-field messages. */

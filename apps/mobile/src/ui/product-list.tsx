@@ -2,16 +2,12 @@ import type { RouterOutputs } from "@bazaar/api";
 import { FlatList, Text } from "react-native";
 
 import { ProductCard } from "./product-card";
-import { Loading, QueryView } from "./states";
+import { Loading, QueryView, type QueryLike } from "./states";
 import { layout, text } from "./theme";
 
 type ProductPage = RouterOutputs["catalog"]["products"];
 
-interface ProductPagesQuery {
-  data: { pages: ProductPage[] } | undefined;
-  error: unknown;
-  isPending: boolean;
-  refetch: () => unknown;
+interface ProductPagesQuery extends QueryLike<{ pages: ProductPage[] }> {
   hasNextPage: boolean;
   isFetchingNextPage: boolean;
   fetchNextPage: () => unknown;

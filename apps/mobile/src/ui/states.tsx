@@ -45,10 +45,10 @@ export function StaleNotice({ error, onRetry }: { error: unknown; onRetry: () =>
   );
 }
 
-interface QueryLike<T> {
+/** What QueryView reads of a query (a plain or an infinite one). */
+export interface QueryLike<T> {
   data: T | undefined;
   error: unknown;
-  isPending: boolean;
   refetch: () => unknown;
 }
 

@@ -1,6 +1,7 @@
 // Reading a refused procedure call in the browser. The API's error formatter puts per-field
 // messages on `data.fieldErrors`, keyed by the field's full path (`address.postalCode`).
 import type { AppRouter } from "@bazaar/api";
+import { NO_CONNECTION } from "@bazaar/client";
 import type { TRPCClientErrorLike } from "@trpc/client";
 
 export type ApiError = TRPCClientErrorLike<AppRouter>;
@@ -22,7 +23,7 @@ export function asSentence(message: string): string {
  * already beside its field. No `data` means no answer arrived (offline, a dropped connection).
  */
 export function formProblem(error: ApiError, shown: readonly string[] = []): string | null {
-  if (!error.data) return "We could not reach the shop. Check your connection and try again.";
+  if (!error.data) return NO_CONNECTION;
   const { fieldErrors } = error.data;
   if (!fieldErrors) return error.message;
   const others = Object.entries(fieldErrors)

@@ -561,7 +561,7 @@ export async function deleteMyAccount(
     await tx.session.deleteMany({ where: { userId } });
     await tx.account.deleteMany({ where: { userId } });
     await tx.authToken.deleteMany({ where: { userId } });
-    await tx.appSignInCode.deleteMany({ where: { userId } });
+    await dropAppSignInCodes(tx, userId);
     await tx.user.update({
       where: { id: userId },
       data: {

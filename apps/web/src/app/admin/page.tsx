@@ -1,10 +1,9 @@
 import type { RouterOutputs } from "@bazaar/api";
 import { formatMoney, type Money } from "@bazaar/validators";
 import type { Metadata } from "next";
-import Link from "next/link";
 import type { ReactNode } from "react";
 
-import { AdminTable } from "~/components/admin/admin-table";
+import { AdminTable, RecordLink } from "~/components/admin/admin-table";
 import { BarChart } from "~/components/admin/bar-chart";
 import { adminHref } from "~/components/admin/links";
 import { MoneyList } from "~/components/admin/money-list";
@@ -91,12 +90,7 @@ export default async function AdminDashboardPage() {
           >
             {summary.unshipped.oldest.map((order) => (
               <li key={order.id}>
-                <Link
-                  href={adminHref("orders", order.id)}
-                  className="font-medium text-brand-700 hover:underline"
-                >
-                  Order {order.number}
-                </Link>{" "}
+                <RecordLink href={adminHref("orders", order.id)}>Order {order.number}</RecordLink>{" "}
                 <span className="break-all text-gray-600">{order.email}</span>
                 <span className="block text-gray-600">
                   {order.paidAt ? `paid ${age(order.paidAt, now)} ago` : "paid"}
@@ -114,12 +108,9 @@ export default async function AdminDashboardPage() {
             {summary.heldPayments.oldest.map((event) => (
               <li key={event.id}>
                 {event.order ? (
-                  <Link
-                    href={adminHref("orders", event.order.id)}
-                    className="font-medium text-brand-700 hover:underline"
-                  >
+                  <RecordLink href={adminHref("orders", event.order.id)}>
                     Order {event.order.number}
-                  </Link>
+                  </RecordLink>
                 ) : (
                   <span className="font-medium">Unknown order</span>
                 )}{" "}
@@ -302,12 +293,7 @@ function LowStock({ lowStock }: { lowStock: Summary["lowStock"] }) {
           {lowStock.variants.map((variant) => (
             <tr key={variant.id}>
               <th scope="row" className="py-2 pr-4 font-normal">
-                <Link
-                  href={adminHref("products", variant.productId)}
-                  className="font-medium text-brand-700 hover:underline"
-                >
-                  {variant.productName}
-                </Link>
+                <RecordLink href={adminHref("products", variant.productId)}>{variant.productName}</RecordLink>
               </th>
               <td className="py-2 pr-4">{variant.name}</td>
               <td className="py-2 pr-4 font-mono text-xs">{variant.sku}</td>

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 
 /** A column's heading: its text, or the text and how the column's figures line up. */
@@ -50,5 +51,22 @@ export function AdminTable({
         <tbody className="divide-y divide-gray-100">{children}</tbody>
       </table>
     </div>
+  );
+}
+
+/** The link a row leads with, to the record it lists (an order, a customer, a product ...). */
+export function RecordLink({
+  href,
+  mono = false,
+  children,
+}: {
+  href: string;
+  mono?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <Link href={href} className={`${mono ? "font-mono" : ""}font-medium text-brand-700 hover:underline`}>
+      {children}
+    </Link>
   );
 }

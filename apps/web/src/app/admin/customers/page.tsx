@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Form from "next/form";
 import Link from "next/link";
 
-import { AdminTable } from "~/components/admin/admin-table";
+import { AdminTable, RecordLink } from "~/components/admin/admin-table";
 import { filterControl } from "~/components/admin/filter-control";
 import { adminHref } from "~/components/admin/links";
 import { MoneyList } from "~/components/admin/money-list";
@@ -106,12 +106,7 @@ export default async function CustomersPage({ searchParams }: PageProps<"/admin/
           {customers.items.map((customer) => (
             <tr key={customer.id} className="align-top">
               <th scope="row" className="py-2 pr-4 font-normal break-all">
-                <Link
-                  href={adminHref("customers", customer.id)}
-                  className="font-medium text-brand-700 hover:underline"
-                >
-                  {customer.email}
-                </Link>
+                <RecordLink href={adminHref("customers", customer.id)}>{customer.email}</RecordLink>
                 {!customer.verified && <span className="block text-xs text-gray-500">not confirmed</span>}
               </th>
               <td className="py-2 pr-4">{customer.name ?? "—"}</td>

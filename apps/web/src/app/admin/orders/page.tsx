@@ -4,7 +4,7 @@ import Form from "next/form";
 import Link from "next/link";
 import type { ReactNode } from "react";
 
-import { AdminTable } from "~/components/admin/admin-table";
+import { AdminTable, RecordLink } from "~/components/admin/admin-table";
 import { filterControl } from "~/components/admin/filter-control";
 import { adminHref } from "~/components/admin/links";
 import { Pager } from "~/components/admin/pager";
@@ -176,12 +176,7 @@ export default async function OrdersPage({ searchParams }: PageProps<"/admin/ord
           {orders.items.map((order) => (
             <tr key={order.id} className="align-top">
               <th scope="row" className="py-2 pr-4 font-normal">
-                <Link
-                  href={adminHref("orders", order.id)}
-                  className="font-medium text-brand-700 hover:underline"
-                >
-                  Order {order.number}
-                </Link>
+                <RecordLink href={adminHref("orders", order.id)}>Order {order.number}</RecordLink>
               </th>
               <td className="py-2 pr-4 whitespace-nowrap">
                 <time dateTime={order.createdAt.toISOString()}>{placed.format(order.createdAt)}</time>

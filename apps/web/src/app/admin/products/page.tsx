@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import Form from "next/form";
 import Link from "next/link";
 
-import { AdminTable } from "~/components/admin/admin-table";
+import { AdminTable, RecordLink } from "~/components/admin/admin-table";
 import { categoryOptions } from "~/components/admin/category-options";
 import { filterControl } from "~/components/admin/filter-control";
 import { adminHref } from "~/components/admin/links";
@@ -136,12 +136,7 @@ export default async function ProductsPage({ searchParams }: PageProps<"/admin/p
             {products.items.map((product) => (
               <tr key={product.id} className="align-top">
                 <th scope="row" className="py-2 pr-4 font-normal">
-                  <Link
-                    href={adminHref("products", product.id)}
-                    className="font-medium text-brand-700 hover:underline"
-                  >
-                    {product.name}
-                  </Link>
+                  <RecordLink href={adminHref("products", product.id)}>{product.name}</RecordLink>
                   <span className="block text-xs text-gray-500">{product.slug}</span>
                 </th>
                 <td className="py-2 pr-4">

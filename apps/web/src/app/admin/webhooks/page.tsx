@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 
-import { AdminTable } from "~/components/admin/admin-table";
+import { AdminTable, RecordLink } from "~/components/admin/admin-table";
 import { Pager, RefusedAddress } from "~/components/admin/pager";
 import { param, readTable } from "~/components/admin/table-query";
 import { requireStaff } from "~/server/session";
@@ -63,12 +62,7 @@ export default async function WebhooksPage({ searchParams }: PageProps<"/admin/w
             {endpoints.items.map((endpoint) => (
               <tr key={endpoint.id} className="align-top">
                 <th scope="row" className="max-w-md py-2 pr-4 font-normal break-all">
-                  <Link
-                    href={endpointHref(endpoint.id)}
-                    className="font-medium text-brand-700 hover:underline"
-                  >
-                    {endpoint.url}
-                  </Link>
+                  <RecordLink href={endpointHref(endpoint.id)}>{endpoint.url}</RecordLink>
                   {endpoint.description && (
                     <span className="block text-xs break-normal text-gray-600">{endpoint.description}</span>
                   )}

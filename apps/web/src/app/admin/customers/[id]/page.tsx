@@ -4,7 +4,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
-import { AdminTable } from "~/components/admin/admin-table";
+import { AdminTable, RecordLink } from "~/components/admin/admin-table";
 import { adminHref } from "~/components/admin/links";
 import { MoneyList } from "~/components/admin/money-list";
 import { Pager, RefusedAddress } from "~/components/admin/pager";
@@ -92,12 +92,7 @@ export default async function CustomerPage({ params, searchParams }: PageProps<"
             {orders.items.map((order) => (
               <tr key={order.id}>
                 <th scope="row" className="py-2 pr-4 font-normal">
-                  <Link
-                    href={adminHref("orders", order.id)}
-                    className="font-medium text-brand-700 hover:underline"
-                  >
-                    Order {order.number}
-                  </Link>
+                  <RecordLink href={adminHref("orders", order.id)}>Order {order.number}</RecordLink>
                 </th>
                 <td className="py-2 pr-4 whitespace-nowrap">
                   <time dateTime={order.createdAt.toISOString()}>{day.format(order.createdAt)}</time>

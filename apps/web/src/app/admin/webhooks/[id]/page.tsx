@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { ActionButtons } from "~/components/admin/action-buttons";
-import { AdminTable } from "~/components/admin/admin-table";
+import { AdminTable, RecordLink } from "~/components/admin/admin-table";
 import { Pager } from "~/components/admin/pager";
 import { param, readTable } from "~/components/admin/table-query";
 import { ProblemAlert } from "~/components/problem-alert";
@@ -186,12 +186,9 @@ export default async function WebhookEndpointPage({
             {deliveries.items.map((delivery) => (
               <tr key={delivery.id} className="align-top">
                 <th scope="row" className={`${cell} font-normal`}>
-                  <Link
-                    href={deliveryHref(delivery.id)}
-                    className="font-mono font-medium text-brand-700 hover:underline"
-                  >
+                  <RecordLink href={deliveryHref(delivery.id)} mono>
                     {delivery.id}
-                  </Link>
+                  </RecordLink>
                 </th>
                 <td className={cell}>
                   <code>{delivery.event}</code>
