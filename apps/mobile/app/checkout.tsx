@@ -38,10 +38,25 @@ export default function CheckoutScreen() {
   const [quoteError, setQuoteError] = useState<unknown>(null);
   const [idempotencyKey] = useState(() => randomUUID());
 
-  const place = trpc.checkout.placeOrder.useMutation();
+  const place = trpc.checkout.placeOrder.useMutation({
+    onError: (error) => {
+      // The cart changed under the shopper: the cart tab shows it as it is now, and the old quote
+      // no longer adds up.
+      if (error.data?.code !== "CONFLICT") return;
+      void utils.cart.get.invalidate();
+      setQuote(null);
+    },
+  });
   const pay = trpc.payments.start.useMutation();
   const placed = serverErrors(place.error);
+  const quoteFailed = serverErrors(quoteError);
   const errors = { ...formErrors, ...placed.fieldErrors };
+  // Items sold out or ran short: the words say which, and the way on is back to the cart.
+  const soldOut = placed.stockConflicts.length > 0 || quoteFailed.stockConflicts.length > 0;
+  const backToCart = () => {
+    if (router.canGoBack()) router.back();
+    else router.replace("/cart");
+  };
   const edit = (field: string, value: string) => {
     setAddress((current) => ({ ...current, [field]: value }));
     setQuote(null);
@@ -58,7 +73,10 @@ export default function CheckoutScreen() {
       setShippingRate(fresh.shipping.code);
     } catch (error) {
       setQuoteError(error);
-      setFormErrors(serverErrors(error).fieldErrors);
+      const refused = serverErrors(error);
+      setFormErrors(refused.fieldErrors);
+      // Looking emptied the cart of what sold out: the cart tab must not show it still there.
+      if (refused.stockConflicts.length > 0) void utils.cart.get.invalidate();
     }
   }
 
@@ -111,13 +129,14 @@ export default function CheckoutScreen() {
       {firstError(errors, "address.country") ? (
         <Text style={text.error}>Country {firstError(errors, "address.country")}</Text>
       ) : null}
-      <FormError message={quoteError ? serverErrors(quoteError).message : null} />
+      <FormError message={quoteFailed.message} />
       {!quote ? (
         <Button label="See shipping options" onPress={() => void getQuote()} />
       ) : (
         <QuoteSummary quote={quote} onChoose={(code) => void getQuote(code)} />
       )}
       <FormError message={placed.message ?? serverErrors(pay.error).message} />
+      {soldOut ? <Button label="Back to cart" kind="secondary" onPress={backToCart} /> : null}
       {quote ? (
         <Button
           label={place.isPending ? "Placing your order…" : "Place order"}

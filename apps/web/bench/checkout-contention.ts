@@ -9,13 +9,14 @@
 //
 // - uncontended rounds: each cart holds 1 of its distinct variant only; no two orders lock the
 //   same row, so every answer must be a 200. The baseline.
-// - contended rounds: each cart also holds 1 of the one contended variant, whose stock (STOCK) is
+// - contended rounds: each cart holds 1 of the one contended variant only, whose stock (STOCK) is
 //   far below SHOPPERS. Exactly STOCK orders must be placed (200) and every other answer must be a
-//   409: "Only 0 ... left" when the shopper's transaction found the stock gone under the row lock,
-//   or "Your cart changed" when the quote before it already saw the variant sold out. The distinct
-//   line is there so that a loser's cart is not empty once the sold-out line is taken out of it
-//   (an empty cart is a 400, not the 409 a shopper who lost the race gets). After the round the
-//   contended variant's stock must be exactly 0 and its order lines exactly STOCK more.
+//   409 whose `stockConflicts` names the contended variant as sold out: the shopper's transaction
+//   found the stock gone under the row lock, or checkout's look at the cart before it already saw
+//   the variant sold out ("Your cart changed"; that look takes the line out, leaving the cart
+//   empty, and the answer must still be that 409, never the 400 of a cart that held nothing).
+//   After the round the contended variant's stock must be exactly 0 and its order lines exactly
+//   STOCK more.
 //
 // Any 5xx, network error, other status or failed check fails the benchmark. One uncontended round
 // before the measured ones warms the server's checkout path up and is not reported.
@@ -63,9 +64,9 @@ export interface CheckoutRunResult {
   latency: { p50: number; p90: number; p99: number; max: number };
   /** 200: an order placed. */
   placed: number;
-  /** 409 from the order's transaction: the stock was gone under the row lock. */
+  /** 409 naming the contended variant, from the order's transaction: the stock was gone under the row lock. */
   outOfStock: number;
-  /** 409 from the quote before it: the cart had changed (the variant sold out meanwhile). */
+  /** 409 naming the contended variant, from checkout's look at the cart: it had sold out meanwhile. */
   cartChanged: number;
   /** Any other answer: other 4xx, 5xx, or no answer at all (network error, timeout). */
   otherStatus: Record<string, number>;
@@ -117,7 +118,7 @@ async function resetRound(
   withContended: boolean,
 ): Promise<void> {
   const cartIds = shoppers.map((s) => s.id);
-  const lines = shoppers.flatMap((s) => [[s.id, s.distinct], ...(withContended ? [[s.id, contended]] : [])]);
+  const lines = shoppers.map((s) => [s.id, withContended ? contended : s.distinct]);
   await client.query("BEGIN");
   try {
     await client.query(`DELETE FROM "CartItem" WHERE "cartId" = ANY($1)`, [cartIds]);
@@ -152,7 +153,12 @@ async function contendedFacts(client: pg.Client, variantId: string) {
 }
 
 /** Every shopper's placeOrder at once; each answer timed to its last byte. */
-async function placeAll(origin: string, shoppers: Shopper[], shippingRate: string): Promise<RoundOutcome> {
+async function placeAll(
+  origin: string,
+  shoppers: Shopper[],
+  shippingRate: string,
+  contended: string,
+): Promise<RoundOutcome> {
   const outcome: RoundOutcome = {
     ms: [],
     seconds: 0,
@@ -181,9 +187,14 @@ async function placeAll(origin: string, shoppers: Shopper[], shippingRate: strin
         );
         outcome.ms.push(reply.ms);
         const message = reply.error?.message ?? "";
+        const soldOut =
+          reply.status === 409 &&
+          reply.error?.stockConflicts?.length === 1 &&
+          reply.error.stockConflicts[0]?.variantId === contended &&
+          reply.error.stockConflicts[0].available === 0;
         if (reply.status === 200) outcome.placed++;
-        else if (reply.status === 409 && message.includes("Your cart changed")) outcome.cartChanged++;
-        else if (reply.status === 409 && /\bleft\b/.test(message)) outcome.outOfStock++;
+        else if (soldOut && message.startsWith("Your cart changed")) outcome.cartChanged++;
+        else if (soldOut) outcome.outOfStock++;
         else {
           count(String(reply.status));
           if (outcome.problems.length < 3) {
@@ -291,13 +302,18 @@ export async function measureCheckoutContention(options: {
     const round = async (withContended: boolean, label: string): Promise<RoundOutcome> => {
       await resetRound(client, shoppers, contended, withContended);
       const before = await contendedFacts(client, contended);
-      const outcome = await withinRoundLimit(placeAll(options.origin, shoppers, shippingRate), label);
+      const outcome = await withinRoundLimit(
+        placeAll(options.origin, shoppers, shippingRate, contended),
+        label,
+      );
       const after = await contendedFacts(client, contended);
       const answered = outcome.placed + outcome.outOfStock + outcome.cartChanged;
       if (withContended) {
         if (outcome.placed !== STOCK) outcome.problems.push(`${outcome.placed} orders placed, not ${STOCK}`);
         if (answered !== SHOPPERS) {
-          outcome.problems.push(`${SHOPPERS - answered} answers were neither 200 nor an out-of-stock 409`);
+          outcome.problems.push(
+            `${SHOPPERS - answered} answers were neither 200 nor a 409 naming the sold-out variant`,
+          );
         }
         if (after.stock !== 0)
           outcome.problems.push(`the contended variant's stock ended at ${after.stock}, not 0`);

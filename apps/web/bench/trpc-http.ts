@@ -2,20 +2,24 @@
 // checkout-contention.ts): a mutation is POST /api/trpc/<path> with the superjson body
 // `{"json": input}`, a query a GET with `?input=` the same; a guest cart travels in `X-Cart-Token`.
 // Loopback only, and every request times out.
+import type { StockConflict } from "@bazaar/client";
 
 /** The reply to one call: its status, the parsed body and how long it took (ms, to the last byte). */
 export interface TrpcReply<T> {
   status: number;
   /** `result.data.json` of a success. */
   data: T | undefined;
-  /** `error.json` of a failure: the message and the procedure's code (CONFLICT, BAD_REQUEST, ...). */
-  error: { message: string; code: string } | undefined;
+  /**
+   * `error.json` of a failure: the message, the procedure's code (CONFLICT, BAD_REQUEST, ...) and,
+   * on a 409 for stock, the variants that sold out or ran short.
+   */
+  error: { message: string; code: string; stockConflicts: StockConflict[] | null } | undefined;
   ms: number;
 }
 
 interface Envelope<T> {
   result?: { data?: { json?: T } };
-  error?: { json?: { message?: string; data?: { code?: string } } };
+  error?: { json?: { message?: string; data?: { code?: string; stockConflicts?: StockConflict[] | null } } };
 }
 
 const REQUEST_TIMEOUT_MS = 30_000;
@@ -69,9 +73,13 @@ export async function callTrpc<T>(
     status,
     data: body.result?.data?.json,
     error: failure
-      ? { message: failure.message ?? "", code: failure.data?.code ?? "" }
+      ? {
+          message: failure.message ?? "",
+          code: failure.data?.code ?? "",
+          stockConflicts: failure.data?.stockConflicts ?? null,
+        }
       : status >= 300
-        ? { message: text.slice(0, 200), code: "" }
+        ? { message: text.slice(0, 200), code: "", stockConflicts: null }
         : undefined,
     ms,
   };

@@ -1,12 +1,15 @@
 // Checkout over HTTP as any client would do it, and the payments webhook as a provider calls it:
 // a guest's cart (cookie), an order, a payment started, a signed delivery that pays it once.
+// Then in the browser: the only item sells out just before "Place order".
 import { createHmac, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
 import pg from "pg";
 
 import { databaseUrlFile, e2ePaymentsSecret } from "../playwright.config";
+import { addToCart, expectConsoleErrors, fillCheckoutForm, findProduct, plenty } from "./support/shop";
+import { expect, test } from "./support/test";
 
 async function call<T>(
   request: APIRequestContext,
@@ -117,5 +120,45 @@ test.describe("the HTTP surface: checkout and the payments webhook", () => {
     } finally {
       await db.end();
     }
+  });
+});
+
+test.describe("checkout in the browser", () => {
+  test("the only item sells out before 'Place order': the page names it and leads back to the cart", async ({
+    page,
+    request,
+    consoleErrors,
+  }, testInfo) => {
+    // Past the products other tests take, so that selling this one out moves none of theirs.
+    const product = await findProduct(request, plenty, 20 + (testInfo.project.name === "mobile" ? 1 : 0));
+    await addToCart(page, product.slug);
+    const form = await fillCheckoutForm(page, "sold-out-e2e@example.test");
+
+    const db = new pg.Client({ connectionString: readFileSync(databaseUrlFile, "utf8") });
+    await db.connect();
+    const { rows } = await db.query<{ name: string; stockOnHand: number }>(
+      `SELECT "name", "stockOnHand" FROM "ProductVariant" WHERE "id" = $1`,
+      [product.variant.id],
+    );
+    try {
+      // Behind the app's back: someone else bought the last ones.
+      await db.query(`UPDATE "ProductVariant" SET "stockOnHand" = 0 WHERE "id" = $1`, [product.variant.id]);
+      await form.getByRole("button", { name: "Place order and pay" }).click();
+
+      // The cart is left empty, and the page says why instead.
+      await expect(page.getByRole("form", { name: "Checkout" })).toHaveCount(0);
+      const alert = page.getByRole("alert").filter({ hasText: "sold out" });
+      await expect(alert).toContainText(`${product.name} (${rows[0]?.name}) sold out.`);
+      await expect(alert.getByRole("link", { name: "Review your cart" })).toHaveAttribute("href", "/cart");
+      await expect(page.getByText(/cart is empty/i)).toHaveCount(0);
+      await expect(page).toHaveURL("/checkout");
+    } finally {
+      await db.query(`UPDATE "ProductVariant" SET "stockOnHand" = $2 WHERE "id" = $1`, [
+        product.variant.id,
+        rows[0]?.stockOnHand,
+      ]);
+      await db.end();
+    }
+    expectConsoleErrors(consoleErrors, /status of 409/);
   });
 });

@@ -4,6 +4,10 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { refuseBadConfiguration } = await import("./server/check-config");
     refuseBadConfiguration();
+    const { listenForCatalogChanges } = await import("./server/read-cache/listen");
+    listenForCatalogChanges();
+    const { connectRedisAtStart } = await import("./server/redis");
+    await connectRedisAtStart();
     const { startInProcessWorker } = await import("./server/worker");
     await startInProcessWorker();
   }

@@ -17,16 +17,18 @@ import {
   type SessionPolicy,
 } from "@bazaar/auth";
 import type { Db, SessionKind } from "@bazaar/db";
-import { createDatabaseMailer, createSmtpMailer, readMailEnv, type Mailer } from "@bazaar/mail";
 import { localMediaStorage, readMediaEnv, type MediaStorage } from "@bazaar/media";
 import { TRPCError } from "@trpc/server";
 
 import { looksLikeApiKey, verifyApiKey, type VerifiedKey } from "./api-keys/keys.ts";
+import { asUnavailable } from "./errors.ts";
 import { logger, type Logger } from "./logger.ts";
 import type { OrderFeed } from "./orders/live.ts";
 import { paymentsFromEnv } from "./payments/env.ts";
 import type { PaymentProvider } from "./payments/provider.ts";
 import { passThroughReadCache, type ReadCache } from "./read-cache.ts";
+import { readWebhooksEnv } from "./webhooks/env.ts";
+import type { SecretBox } from "./webhooks/secret-box.ts";
 
 /** Who is calling: a live session from the database, or null for an anonymous caller. */
 export type Session = ActiveSession | null;
@@ -42,7 +44,6 @@ export interface Context {
   userAgent: string | null;
   sessionPolicy: SessionPolicy;
   rateLimiter: RateLimiter;
-  mailer: Mailer;
   /** The shop's public origin: links in mail are built from it, never from the Host header. */
   appUrl: string;
   /** What a sign-in here starts: a cookie session (web server actions) or a bearer token (apps). */
@@ -58,6 +59,8 @@ export interface Context {
   orderFeed: OrderFeed | null;
   /** Where product pictures are stored (MEDIA_DIR). */
   mediaStorage: MediaStorage;
+  /** Seals webhook endpoints' signing secrets at rest (WEBHOOK_SECRETS_KEY). */
+  webhookSecrets: SecretBox;
 }
 
 export interface GuestCart {
@@ -72,7 +75,7 @@ export interface GuestCart {
 const CART_PURPOSE = "guest-cart";
 
 // Read once per process, not per request: the settings, one rate limiter (in memory, or in
-// Redis when REDIS_URL is set), one mailer and the media storage.
+// Redis when REDIS_URL is set) and the media storage.
 let processState:
   | {
       policy: SessionPolicy;
@@ -82,9 +85,8 @@ let processState:
       appUrl: string;
       proxyHops: number;
       rateLimiter: RateLimiter;
-      /** The SMTP mailer (pooled connections), or null to keep mail in the database. */
-      smtpMailer: Mailer | null;
       mediaStorage: MediaStorage;
+      webhookSecrets: SecretBox;
     }
   | undefined;
 
@@ -142,7 +144,6 @@ export async function createContext(options: {
   headers: Headers;
   /** Tests pass their own; the app uses the process's. */
   rateLimiter?: RateLimiter;
-  mailer?: Mailer;
   sessionKind?: SessionKind;
   readCache?: ReadCache;
   paymentProvider?: PaymentProvider;
@@ -157,7 +158,6 @@ export async function createContext(options: {
   const requestId = requestIdOf(headers);
   if (!processState) {
     const authEnv = readAuthEnv();
-    const mailEnv = readMailEnv();
     processState = {
       policy: authEnv,
       cookieName: sessionCookie(authEnv).name,
@@ -166,15 +166,22 @@ export async function createContext(options: {
       appUrl: authEnv.APP_URL,
       proxyHops: authEnv.TRUSTED_PROXY_HOPS,
       rateLimiter: rateLimiterFromEnv(authEnv),
-      smtpMailer: mailEnv.SMTP_URL ? createSmtpMailer(mailEnv.SMTP_URL, mailEnv.MAIL_FROM) : null,
       mediaStorage: localMediaStorage(readMediaEnv().MEDIA_DIR),
+      webhookSecrets: readWebhooksEnv().secrets,
     };
   }
   const { policy, cookieName, appUrl } = processState;
   const restCall = options.credentials === "api-key";
-  const apiKey = restCall ? await presentedApiKey(options.db, headers) : null;
   const token = restCall ? null : presentedToken(headers, cookieName);
-  const session = token ? await resolveSession(options.db, policy, token) : null;
+  let apiKey: VerifiedKey | null = null;
+  let session: Session = null;
+  try {
+    apiKey = restCall ? await presentedApiKey(options.db, headers) : null;
+    session = token ? await resolveSession(options.db, policy, token) : null;
+  } catch (error) {
+    // Who is calling is read from the database before any procedure runs: an outage here is a 503 too.
+    throw asUnavailable(options.db, error) ?? error;
+  }
   const { cart, secret } = processState;
   const presentedCart = headers.get("x-cart-token") ?? readCookie(headers.get("cookie"), cart.name);
   const guestCart: GuestCart = {
@@ -202,7 +209,6 @@ export async function createContext(options: {
     userAgent: headers.get("user-agent")?.slice(0, 512) ?? null,
     sessionPolicy: policy,
     rateLimiter: options.rateLimiter ?? processState.rateLimiter,
-    mailer: options.mailer ?? processState.smtpMailer ?? createDatabaseMailer(options.db),
     appUrl,
     sessionKind: options.sessionKind ?? "BEARER",
     readCache: options.readCache ?? passThroughReadCache,
@@ -210,5 +216,6 @@ export async function createContext(options: {
     paymentProvider: options.paymentProvider ?? paymentsFromEnv().provider(options.db),
     orderFeed: options.orderFeed ?? null,
     mediaStorage: options.mediaStorage ?? processState.mediaStorage,
+    webhookSecrets: processState.webhookSecrets,
   };
 }

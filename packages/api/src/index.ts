@@ -9,8 +9,8 @@ export { logger } from "./logger.ts";
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
-export { fieldErrorsOf, retryAfterHeader } from "./errors.ts";
-export { refuseOversizedBody } from "./body-limit.ts";
+export { asUnavailable, fieldErrorsOf } from "./errors.ts";
+export { handleTrpcRequest } from "./trpc-handler.ts";
 export type { ReadCache } from "./read-cache.ts";
 export { catalogTags, onCatalogChange, type CatalogChangeListener } from "./catalog/cache-tags.ts";
 export { handlePaymentWebhook } from "./payments/webhook.ts";

@@ -5,13 +5,19 @@ import type { OpenApiMeta } from "trpc-to-openapi";
 import { z, ZodError } from "zod";
 
 import type { Context } from "./context.ts";
-import { fieldErrorsOf, TooManyRequestsError } from "./errors.ts";
+import { asRefusal, asUnavailable, fieldErrorsOf, RetryLaterError, StockConflictError } from "./errors.ts";
+import { unsafeInputRefusal } from "./input-guard.ts";
 import { limitRequest } from "./rate-limit.ts";
 
-// `meta.openapi` puts a procedure on the REST API (rest/v1); procedures without it stay tRPC-only.
+/**
+ * `openapi` puts a procedure on the REST API (rest/v1); procedures without it stay tRPC-only.
+ * `multipart` lets it take multipart form data (a file upload); no other procedure accepts it.
+ */
+export type ProcedureMeta = OpenApiMeta & { multipart?: boolean };
+
 const t = initTRPC
   .context<Context>()
-  .meta<OpenApiMeta>()
+  .meta<ProcedureMeta>()
   .create({
     transformer: superjson,
     // Subscriptions (the live order page) are server-sent events. A comment every 10 s keeps proxies
@@ -40,7 +46,8 @@ const t = initTRPC
           path: shape.data.path,
           requestId: ctx?.requestId ?? null,
           fieldErrors,
-          retryAfterSeconds: error instanceof TooManyRequestsError ? error.retryAfterSeconds : null,
+          retryAfterSeconds: error instanceof RetryLaterError ? error.retryAfterSeconds : null,
+          stockConflicts: error instanceof StockConflictError ? error.stockConflicts : null,
         },
       };
     },
@@ -58,6 +65,7 @@ const logged = t.middleware(async ({ ctx, path, type, next }) => {
     const fields = { path, type, code: error.code, ms: Math.round(performance.now() - started) };
     if (error.code === "INTERNAL_SERVER_ERROR")
       ctx.log.error({ ...fields, err: error.cause ?? error }, "procedure failed");
+    else if (error.code === "SERVICE_UNAVAILABLE") ctx.log.warn(fields, "database unavailable");
     else if (error.cause instanceof ZodError) {
       ctx.log.info(
         { ...fields, fieldErrors: z.flattenError(error.cause).fieldErrors },
@@ -68,8 +76,34 @@ const logged = t.middleware(async ({ ctx, path, type, next }) => {
   return result;
 });
 
+/**
+ * A database outage, wherever it surfaced in the procedure, is a 503 with Retry-After; a refusal
+ * by the database that the procedure did not expect (errors.ts `asRefusal`) is the 4xx it is,
+ * logged with its stack so that the path can be given an answer of its own.
+ */
+const databaseErrorsAnswered = t.middleware(async ({ ctx, path, next }) => {
+  const result = await next();
+  if (result.ok) return result;
+  const unavailable = asUnavailable(ctx.db, result.error);
+  if (unavailable) throw unavailable;
+  const refusal = result.error.code === "INTERNAL_SERVER_ERROR" ? asRefusal(result.error) : null;
+  if (!refusal) return result;
+  ctx.log.warn(
+    { path, code: refusal.code, err: result.error.cause ?? result.error },
+    "database refused a write",
+  );
+  throw refusal;
+});
+
+/** Input no schema should see: unstorable text, prototype keys, absurd nesting (input-guard.ts). */
+const safeInput = t.middleware(async ({ getRawInput, next }) => {
+  const refusal = unsafeInputRefusal(await getRawInput());
+  if (refusal) throw refusal;
+  return next();
+});
+
 /** Anyone may call it. */
-export const publicProcedure = t.procedure.use(logged);
+export const publicProcedure = t.procedure.use(logged).use(databaseErrorsAnswered).use(safeInput);
 
 // Each base procedure below is the one before plus one access rule: handlers never check roles.
 

@@ -1,15 +1,10 @@
 // Call procedures the way a client does: HTTP requests through tRPC's fetch adapter.
 import type { RateLimiter } from "@bazaar/auth";
 import type { Db } from "@bazaar/db";
-import type { Mailer } from "@bazaar/mail";
 import type { MediaStorage } from "@bazaar/media";
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 
-import { createContext } from "../src/context.ts";
 import type { ReadCache } from "../src/read-cache.ts";
-import { refuseOversizedBody } from "../src/body-limit.ts";
-import { retryAfterHeader } from "../src/errors.ts";
-import { appRouter } from "../src/root.ts";
+import { handleTrpcRequest } from "../src/trpc-handler.ts";
 
 export interface ErrorBody {
   error: {
@@ -32,7 +27,6 @@ interface CallOptions {
   token?: string;
   headers?: Record<string, string>;
   rateLimiter?: RateLimiter;
-  mailer?: Mailer;
   readCache?: ReadCache;
   mediaStorage?: MediaStorage;
 }
@@ -107,24 +101,11 @@ async function requestHttp(db: Db, procedure: string, options: CallOptions): Pro
     const bytes = await req.clone().arrayBuffer();
     req.headers.set("content-length", String(bytes.byteLength));
   }
-  // The same guard the web app's route runs first.
-  const refused = refuseOversizedBody(req);
-  if (refused) return refused;
-  return fetchRequestHandler({
-    endpoint: "/api/trpc",
-    router: appRouter,
-    req,
-    createContext: ({ resHeaders }) =>
-      createContext({
-        db,
-        headers: req.headers,
-        resHeaders,
-        rateLimiter: options.rateLimiter,
-        mailer: options.mailer,
-        readCache: options.readCache,
-        mediaStorage: options.mediaStorage,
-      }),
-    // The same header the web app's route sends.
-    responseMeta: ({ errors }) => ({ headers: new Headers(retryAfterHeader(errors)) }),
+  // The same handler the web app's route uses.
+  return handleTrpcRequest(req, {
+    db,
+    rateLimiter: options.rateLimiter,
+    readCache: options.readCache,
+    mediaStorage: options.mediaStorage,
   });
 }

@@ -40,6 +40,7 @@ export {
   type SessionPolicy,
   type SessionUser,
 } from "./sessions.ts";
+export { createRedisClient, processRedis, whenRedisReady } from "./redis.ts";
 export { generateToken, hashToken, TOKEN_PATTERN } from "./tokens.ts";
 export { signingSecret, signValue, verifySignedValue } from "./signed-values.ts";
 export {

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
+import { scratchRedis } from "../test/scratch-redis.ts";
 import {
   createRateLimiter,
   ipKey,
@@ -14,6 +15,7 @@ import {
   type RateLimitPolicies,
   type RateLimitSubject,
 } from "./rate-limit.ts";
+import { createRedisClient, whenRedisReady } from "./redis.ts";
 
 const REDIS_URL = "redis://127.0.0.1:6379";
 // Every key this run writes starts with this, so cleanup cannot touch anyone else's keys.
@@ -239,16 +241,12 @@ describe("rateLimiterFromEnv", () => {
     expect(() => rateLimiterFromEnv({ REDIS_URL: "http://127.0.0.1:6379" })).toThrow(/REDIS_URL/);
   });
 
-  it("shares counts through Redis between limiters", async () => {
+  it("shares counts through Redis between limiters, on the process's one client", async () => {
     const keyPrefix = freshPrefix();
     const first = rateLimiterFromEnv({ REDIS_URL }, { keyPrefix, policies });
     const second = rateLimiterFromEnv({ REDIS_URL }, { keyPrefix, policies });
     try {
-      // Until connected, checks go to each process's insurance limiter.
-      await vi.waitFor(() => {
-        expect(first.redis?.status).toBe("ready");
-        expect(second.redis?.status).toBe("ready");
-      });
+      expect(second.redis).toBe(first.redis);
       const subject = { ip: "203.0.113.52" };
       await allowTimes(first, "signUp", subject, IP.points);
       expect((await refusal(second, "signUp", subject)).scope).toBe("ip");
@@ -280,6 +278,72 @@ describe("rateLimiterFromEnv", () => {
       expect(limiter.redis?.status).not.toBe("ready");
     } finally {
       await limiter.close();
+    }
+  });
+});
+
+// Two app instances are two limiters on two clients of one Redis (a server of the test's own, so
+// it can be stopped); each starts with a client that has not connected yet, as after a deploy.
+describe("several instances on one Redis, from their first request", () => {
+  const failedSignIn = (limiter: RateLimiter, account: string, attempt: number) =>
+    limiter.check("signIn", { ip: `198.51.100.${attempt + 1}`, account }).then(
+      () => "allowed" as const,
+      (error: unknown) => {
+        if (error instanceof RateLimitedError && error.scope === "account") return "refused" as const;
+        throw error;
+      },
+    );
+  /** Seven failed sign-ins for one account, alternating between the instances. */
+  async function alternate(instances: [RateLimiter, RateLimiter], account: string) {
+    const answers: string[] = [];
+    for (let attempt = 0; attempt < 7; attempt++) {
+      answers.push(await failedSignIn(attempt % 2 === 0 ? instances[0] : instances[1], account, attempt));
+    }
+    return answers;
+  }
+  const FIVE_THEN_REFUSED = ["allowed", "allowed", "allowed", "allowed", "allowed", "refused", "refused"];
+
+  it("two fresh instances share the count from the first check: the 6th failed sign-in is refused", async () => {
+    const server = await scratchRedis();
+    await server.start();
+    const clients = [createRedisClient(server.url), createRedisClient(server.url)] as const;
+    try {
+      // The production limits (5 failed sign-ins per account in 15 minutes), checked at once.
+      const instances = clients.map((redis) => createRateLimiter({ redis })) as [RateLimiter, RateLimiter];
+      expect(clients.map((redis) => redis.status)).not.toContain("ready");
+      expect(await alternate(instances, "fresh@example.com")).toEqual(FIVE_THEN_REFUSED);
+    } finally {
+      for (const redis of clients) redis.disconnect();
+      await server.stop();
+    }
+  });
+
+  it("with Redis down at the first request, each instance still refuses beyond the limit; back, the count is shared again", async () => {
+    const server = await scratchRedis();
+    const clients = [createRedisClient(server.url), createRedisClient(server.url)] as const;
+    for (const redis of clients) redis.on("error", () => undefined);
+    try {
+      const instances = clients.map((redis) => createRateLimiter({ redis, policies })) as [
+        RateLimiter,
+        RateLimiter,
+      ];
+      // Down: each instance counts on its own, and refuses past the limit.
+      const subject = { ip: "203.0.113.70", account: "down@example.com" };
+      for (const instance of instances) {
+        await allowTimes(instance, "signIn", subject, ACCOUNT.points);
+        expect((await refusal(instance, "signIn", subject)).scope).toBe("account");
+      }
+
+      await server.start();
+      for (const redis of clients) expect(await whenRedisReady(redis, 5_000)).toBe(true);
+      // Back: one count for both, so alternating between them buys nothing.
+      const shared = { ip: "203.0.113.71", account: "back@example.com" };
+      for (let i = 0; i < ACCOUNT.points; i++) await instances[i % 2]?.check("signIn", shared);
+      expect((await refusal(instances[0], "signIn", shared)).scope).toBe("account");
+      expect((await refusal(instances[1], "signIn", shared)).scope).toBe("account");
+    } finally {
+      for (const redis of clients) redis.disconnect();
+      await server.stop();
     }
   });
 });

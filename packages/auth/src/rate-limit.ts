@@ -1,10 +1,11 @@
 import { isIPv6 } from "node:net";
 
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 import type { RateLimiterAbstract } from "rate-limiter-flexible";
 
 import { readAuthEnv } from "./env.ts";
+import { firstConnectAttempt, processRedis } from "./redis.ts";
 
 export type RateLimitedAction = "signIn" | "signUp" | "passwordReset" | "magicLink" | "apiRequest";
 export type RateLimitScope = "ip" | "account";
@@ -94,8 +95,17 @@ export interface RateLimiter {
   reset(action: RateLimitedAction, subject: { account: string }): Promise<void>;
 }
 
+/**
+ * How long a check on a fresh instance waits for its Redis client's first connection, rather than
+ * counting in a memory limiter that knows nothing of the other instances.
+ */
+const FIRST_CONNECT_WAIT_MS = 2_000;
+
 export interface CreateRateLimiterOptions {
-  /** Share counters between processes; without it each process counts on its own. */
+  /**
+   * Share counters between processes; without it each process counts on its own. While it is
+   * unreachable, each process applies the same limits on its own (never unlimited).
+   */
   redis?: Redis;
   keyPrefix?: string;
   /** Replace some actions' limits (tests use small ones). */
@@ -140,6 +150,7 @@ export function createRateLimiter(options: CreateRateLimiterOptions = {}): RateL
 
   return {
     async check(action, subject) {
+      if (redis) await firstConnectAttempt(redis, FIRST_CONNECT_WAIT_MS);
       const targets: { scope: RateLimitScope; counter: Counter; key: string }[] = [];
       const ip = counters.get(`${action}:ip`);
       if (!ip) throw new Error(`No rate limit policy for action "${action}".`);
@@ -207,14 +218,14 @@ export function ipKey(ip: string): string {
 export interface EnvRateLimiter extends RateLimiter {
   /** The Redis connection when REDIS_URL is set, for health checks. */
   readonly redis?: Redis;
-  /** Quit Redis (when used) so the process can exit. */
+  /** Quit the process's Redis client (shared with the catalog cache's clock) so the process can exit. */
   close(): Promise<void>;
 }
 
 /**
  * The limiter the app uses: memory when REDIS_URL is unset (one process), Redis when it is set.
- * `onRedisError` hears every Redis connection error; by default the first of each outage is
- * logged, because limits then fall back to per-process counts.
+ * `onRedisError` hears every Redis connection error; the first of each outage is logged anyway
+ * (processRedis), because limits then fall back to per-process counts.
  */
 export function rateLimiterFromEnv(
   env: { REDIS_URL?: string; API_RATE_LIMIT_PER_MINUTE?: number },
@@ -240,26 +251,9 @@ export function rateLimiterFromEnv(
   // The URL rule lives in env.ts; callers that did not read the env through it are checked here.
   readAuthEnv({ REDIS_URL: env.REDIS_URL });
 
-  const redis = new Redis(env.REDIS_URL, {
-    lazyConnect: false,
-    // Fail a command at once while disconnected (the insurance limiter answers) instead of
-    // holding sign-ins until Redis comes back.
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 1,
-  });
+  // The process's one client: the app connects it at start (instrumentation), before any check.
+  const redis = processRedis(env.REDIS_URL);
   if (onRedisError) redis.on("error", onRedisError);
-  else {
-    let down = false;
-    redis.on("error", (error: Error) => {
-      if (down) return;
-      down = true;
-      console.warn(`[auth] Redis unreachable (${error.message}); rate limits are counted per process.`);
-    });
-    redis.on("ready", () => {
-      if (down) console.warn("[auth] Redis reachable again; rate limits are shared.");
-      down = false;
-    });
-  }
 
   return {
     ...createRateLimiter({ ...limiterOptions, redis }),

@@ -1,12 +1,16 @@
 import { TRPCClientError } from "@trpc/client";
 import { describe, expect, it } from "vitest";
 
-import { describeClientError } from "./errors.ts";
+import { describeClientError, type StockConflict } from "./errors.ts";
 
 /** A failed call as the tRPC client reports it, with the API's error data (or none). */
 function failure(
   message: string,
-  data?: { httpStatus: number; fieldErrors?: Record<string, string[]> | null },
+  data?: {
+    httpStatus: number;
+    fieldErrors?: Record<string, string[]> | null;
+    stockConflicts?: StockConflict[] | null;
+  },
 ) {
   return TRPCClientError.from({ error: { message, code: -32600, data } });
 }
@@ -19,6 +23,7 @@ describe("describeClientError", () => {
         offline: true,
         message: "Can't reach the shop. Check your connection and try again.",
         fieldErrors: {},
+        stockConflicts: [],
         retryable: true,
       });
     }
@@ -41,8 +46,37 @@ describe("describeClientError", () => {
       offline: false,
       message: "Invalid input.",
       fieldErrors: { "address.postalCode": ["must look like 94107"] },
+      stockConflicts: [],
       retryable: false,
     });
+  });
+
+  it("names each item that sold out or ran short, from the data, whatever the server's sentence", () => {
+    const stockConflicts = [
+      { variantId: "v1", productName: "Kettle", variantName: "Large", requested: 2, available: 0 },
+      { variantId: "v2", productName: "Mug", variantName: "Blue", requested: 4, available: 3 },
+    ];
+    const described = describeClientError(
+      failure("Your cart changed. Please check it before paying: …", {
+        httpStatus: 409,
+        fieldErrors: null,
+        stockConflicts,
+      }),
+    );
+    expect(described).toEqual({
+      offline: false,
+      message: "Kettle (Large) sold out. Mug (Blue): only 3 left.",
+      fieldErrors: {},
+      stockConflicts,
+      retryable: false,
+    });
+  });
+
+  it("keeps the server's message for any other conflict", () => {
+    const described = describeClientError(
+      failure("That order has already shipped.", { httpStatus: 409, stockConflicts: null }),
+    );
+    expect([described.message, described.stockConflicts]).toEqual(["That order has already shipped.", []]);
   });
 
   it("lets a rate-limited shopper try again later", () => {

@@ -1,5 +1,14 @@
 import { TRPCClientError } from "@trpc/client";
 
+/** An item asked for beyond what is left (`available` 0: sold out), as a 409's data names it. */
+export interface StockConflict {
+  variantId: string;
+  productName: string;
+  variantName: string;
+  requested: number;
+  available: number;
+}
+
 /** What a shopper is told about a failed call, and whether trying again may help. */
 export interface ClientErrorDescription {
   /** The server was not reached, or answered with something that is not the API. */
@@ -8,38 +17,61 @@ export interface ClientErrorDescription {
   message: string;
   /** The field the server refused, with its message, when a form can show it beside the field. */
   fieldErrors: Record<string, string[]>;
+  /** Items that sold out or ran short since the cart was viewed: the screen offers the way back to it. */
+  stockConflicts: StockConflict[];
   retryable: boolean;
 }
 
 interface ServerErrorData {
   httpStatus?: number;
   fieldErrors?: Record<string, string[] | undefined>;
+  stockConflicts?: StockConflict[] | null;
 }
 
 /** What a client says when no answer came from the API (offline, a dropped connection). */
 export const NO_CONNECTION = "Can't reach the shop. Check your connection and try again.";
 
+/** One sentence per item: "Tea (Loose) sold out." or "Tea (Loose): only 2 left." */
+export function describeStockConflicts(conflicts: readonly StockConflict[]): string {
+  return conflicts
+    .map(({ productName, variantName, available }) =>
+      available > 0
+        ? `${productName} (${variantName}): only ${available} left.`
+        : `${productName} (${variantName}) sold out.`,
+    )
+    .join(" ");
+}
+
 /**
  * A failed tRPC call, told in the shopper's terms. The server's own message is shown for a
- * refusal (4xx: it names what was wrong); a 5xx or an answer that is not the API's (no `data`:
- * the network failed, a proxy answered) is never shown raw.
+ * refusal (4xx: it names what was wrong), but items that sold out or ran short are worded here
+ * from the data, so the web and the phone app say it alike. A 5xx or an answer that is not the
+ * API's (no `data`: the network failed, a proxy answered) is never shown raw.
  */
 export function describeClientError(error: unknown): ClientErrorDescription {
   const data = error instanceof TRPCClientError ? (error.data as ServerErrorData | undefined) : undefined;
   const status = data?.httpStatus;
   if (!(error instanceof TRPCClientError) || status === undefined) {
-    return { offline: true, message: NO_CONNECTION, fieldErrors: {}, retryable: true };
+    return { offline: true, message: NO_CONNECTION, fieldErrors: {}, stockConflicts: [], retryable: true };
   }
   if (status >= 500) {
     return {
       offline: false,
       message: "Something went wrong on our side. Please try again.",
       fieldErrors: {},
+      stockConflicts: [],
       retryable: true,
     };
   }
   const fieldErrors = Object.fromEntries(
     Object.entries(data?.fieldErrors ?? {}).filter((entry): entry is [string, string[]] => !!entry[1]),
   );
-  return { offline: false, message: error.message, fieldErrors, retryable: status === 429 || status === 408 };
+  const stockConflicts = data?.stockConflicts ?? [];
+  return {
+    offline: false,
+    message: stockConflicts.length > 0 ? describeStockConflicts(stockConflicts) : error.message,
+    fieldErrors,
+    stockConflicts,
+    retryable: status === 429 || status === 408,
+  };
 }

@@ -1,5 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 
+import { watchPool, type DatabaseHealth } from "./availability.ts";
 import { PrismaClient } from "./generated/prisma/client.ts";
 
 export type Db = PrismaClient;
@@ -16,11 +18,27 @@ export const SEARCH_SIMILARITY_THRESHOLD = 0.45;
 /** Session settings for every connection Bazaar opens (node-postgres' `options`). */
 export const CONNECTION_OPTIONS = `-c pg_trgm.word_similarity_threshold=${SEARCH_SIMILARITY_THRESHOLD}`;
 
+/**
+ * A request waits this long for a pooled connection before it fails (as "database unavailable",
+ * a 503): node-postgres would otherwise wait for ever when the server hangs or the pool is drained.
+ */
+const CONNECT_TIMEOUT_MS = 5_000;
+
+const healthOfClient = new WeakMap<Db, DatabaseHealth>();
+
 export function createDb(url: string, options: { maxConnections?: number } = {}): Db {
-  const adapter = new PrismaPg({
+  const pool = new pg.Pool({
     connectionString: url,
-    max: options.maxConnections ?? 10,
     options: CONNECTION_OPTIONS,
+    max: options.maxConnections ?? 10,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
   });
-  return new PrismaClient({ adapter });
+  const db = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  healthOfClient.set(db, watchPool(pool, url));
+  return db;
+}
+
+/** The availability monitor of a client made by `createDb` (see availability.ts). */
+export function databaseHealth(db: Db): DatabaseHealth | undefined {
+  return healthOfClient.get(db);
 }

@@ -1,3 +1,6 @@
+import { once } from "node:events";
+import { createServer, type Socket } from "node:net";
+
 import { createTestDatabase } from "@bazaar/db/testing";
 import { startSmtpCatcher } from "@bazaar/mail/testing";
 import { afterAll, describe, expect, it } from "vitest";
@@ -29,12 +32,42 @@ describe("SMTP delivery", () => {
     expect(mail?.html).toContain('href="https://shop.test/verify?token=abc"');
   });
 
+  const message = { to: "x@example.com", subject: "s", text: "t", html: "<p>t</p>" };
+
   it("fails loudly when the server is not there", async () => {
     const mailer = createSmtpMailer("smtp://127.0.0.1:1", "shop@bazaar.test");
-    await expect(
-      mailer.send({ to: "x@example.com", subject: "s", text: "t", html: "<p>t</p>" }),
-    ).rejects.toThrow();
+    await expect(mailer.send(message)).rejects.toThrow(/ECONNREFUSED/);
     mailer.close();
+  });
+
+  it("fails loudly when the server refuses for now (421)", async () => {
+    const down = await startSmtpCatcher();
+    down.unavailable = true;
+    const mailer = createSmtpMailer(down.url, "shop@bazaar.test");
+    try {
+      await expect(mailer.send(message)).rejects.toThrow(/421/);
+      expect(down.refused).toBe(1);
+    } finally {
+      mailer.close();
+      await down.close();
+    }
+  });
+
+  it("gives up within its timeout on a server that accepts the connection and never answers", async () => {
+    const sockets: Socket[] = [];
+    const silent = createServer((socket) => sockets.push(socket)).listen(0, "127.0.0.1");
+    await once(silent, "listening");
+    const { port } = silent.address() as { port: number };
+    const mailer = createSmtpMailer(`smtp://127.0.0.1:${port}`, "shop@bazaar.test", { timeoutMs: 300 });
+    try {
+      const started = performance.now();
+      await expect(mailer.send(message)).rejects.toThrow(/Greeting never received/);
+      expect(performance.now() - started).toBeLessThan(2_000);
+    } finally {
+      mailer.close();
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
   });
 });
 

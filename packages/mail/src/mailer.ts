@@ -20,9 +20,26 @@ export interface Mailer {
   close(): void;
 }
 
-/** An SMTP mailer; `smtps://` is TLS from the first byte, `smtp://` upgrades with STARTTLS when offered. */
-export function createSmtpMailer(smtpUrl: string, from: string): Mailer {
-  const transport = createTransport(smtpUrl);
+/** How long the SMTP server may take to connect, greet, or answer a command. */
+const SMTP_TIMEOUT_MS = 10_000;
+
+/**
+ * An SMTP mailer; `smtps://` is TLS from the first byte, `smtp://` upgrades with STARTTLS when
+ * offered. A server that hangs fails the send within `timeoutMs` rather than holding a job for
+ * minutes (nodemailer's own defaults); the queue tries again later.
+ */
+export function createSmtpMailer(
+  smtpUrl: string,
+  from: string,
+  options: { timeoutMs?: number } = {},
+): Mailer {
+  const timeoutMs = options.timeoutMs ?? SMTP_TIMEOUT_MS;
+  const transport = createTransport({
+    url: smtpUrl,
+    connectionTimeout: timeoutMs,
+    greetingTimeout: timeoutMs,
+    socketTimeout: timeoutMs,
+  });
   return {
     transport: "smtp",
     async send(message) {

@@ -1,8 +1,10 @@
 import { z } from "zod";
 
+import { recordIdSchema } from "./admin.ts";
+import { lineText } from "./text.ts";
+
 /** Addresses compare lower-cased and trimmed: one account per mailbox. */
-export const emailSchema = z
-  .string()
+export const emailSchema = lineText()
   .trim()
   .toLowerCase()
   .max(254, "is too long")
@@ -20,7 +22,7 @@ export const passwordSchema = z
 export const signUpInput = z.object({
   email: emailSchema,
   password: passwordSchema,
-  name: z.string().trim().min(1, "is required").max(100, "is too long").optional(),
+  name: lineText().trim().min(1, "is required").max(100, "is too long").optional(),
 });
 
 export const signInInput = z.object({
@@ -34,7 +36,7 @@ export const changePasswordInput = z.object({
   newPassword: passwordSchema,
 });
 
-export const sessionIdInput = z.object({ sessionId: z.string().min(1).max(64) });
+export const sessionIdInput = z.object({ sessionId: recordIdSchema });
 
 /** A token from a mailed link; its exact shape is checked where it is used. */
 export const linkTokenInput = z.object({ token: z.string().min(1, "is required").max(128, "is too long") });
@@ -47,7 +49,7 @@ export const resetPasswordInput = z.object({
 });
 
 export const updateProfileInput = z.object({
-  name: z.string().trim().min(1, "is required").max(100, "is too long"),
+  name: lineText().trim().min(1, "is required").max(100, "is too long"),
 });
 
 /** Deleting an account: type its address; accounts with a password also give it. */

@@ -5,6 +5,7 @@
 import { z } from "zod";
 
 import { adminPageInput, recordIdSchema } from "./admin.ts";
+import { lineText, paragraphText } from "./text.ts";
 
 export const ORDER_STATUSES = [
   "PENDING_PAYMENT",
@@ -81,8 +82,7 @@ export const getAdminOrderInput = z.object({ id: recordIdSchema });
 /** Staff marked it shipped: the tracking number goes to the shopper's page and mail. */
 export const fulfilOrderInput = z.object({
   orderId: recordIdSchema,
-  carrier: z
-    .string()
+  carrier: lineText()
     .trim()
     .max(60, "is too long")
     .transform((text) => text || undefined)
@@ -95,7 +95,7 @@ export const fulfilOrderInput = z.object({
     .regex(/^[A-Za-z0-9][A-Za-z0-9 ._/-]*$/, "must be letters, digits, spaces, -, _, . or /"),
 });
 
-const reasonSchema = z.string().trim().min(1, "is required").max(500, "is too long");
+const reasonSchema = paragraphText().trim().min(1, "is required").max(500, "is too long");
 
 /** Cancel an order that has not shipped: its stock returns, and what was paid is refunded. */
 export const cancelOrderInput = z.object({ orderId: recordIdSchema, reason: reasonSchema });

@@ -4,13 +4,15 @@ import { z } from "zod";
 
 import { emailSchema } from "./account.ts";
 import { adminPageInput, recordIdSchema } from "./admin.ts";
+import { lineText, withoutUnsafeCharacters } from "./text.ts";
 
 export const USER_ROLES = ["CUSTOMER", "STAFF", "ADMIN"] as const;
 export const roleSchema = z.enum(USER_ROLES, "must be customer, staff or admin");
 
-/** Text typed into a search box: blank means no search. */
+/** Text typed into a search box (control characters dropped): blank means no search. */
 const searchText = z
   .string()
+  .overwrite(withoutUnsafeCharacters)
   .trim()
   .max(254, "is too long")
   .transform((text) => text || undefined)
@@ -48,7 +50,7 @@ const day = z.iso.date("must be a date (YYYY-MM-DD)");
 /** The audit log, newest first; every filter is optional and they combine. */
 export const listAuditInput = adminPageInput
   .extend({
-    action: z.string().trim().min(1, "is required").max(100, "is too long").optional(),
+    action: lineText().trim().min(1, "is required").max(100, "is too long").optional(),
     actorEmail: emailSchema.optional(),
     targetType: z.enum(AUDIT_TARGET_TYPES, `must be one of ${AUDIT_TARGET_TYPES.join(", ")}`).optional(),
     targetId: recordIdSchema.optional(),

@@ -6,13 +6,14 @@ import { z } from "zod";
 import { adminPageInput, recordIdSchema } from "./admin.ts";
 import { searchQuerySchema, slugSchema } from "./catalog.ts";
 import { currencySchema } from "./money.ts";
+import { lineText, paragraphText } from "./text.ts";
 
 export const PRODUCT_STATUSES = ["DRAFT", "PUBLISHED", "ARCHIVED"] as const;
 export type ProductStatus = (typeof PRODUCT_STATUSES)[number];
 export const productStatusSchema = z.enum(PRODUCT_STATUSES, "must be draft, published or archived");
 
-const nameSchema = z.string().trim().min(1, "is required").max(200, "is too long");
-const descriptionSchema = z.string().trim().max(5000, "is too long");
+const nameSchema = lineText().trim().min(1, "is required").max(200, "is too long");
+const descriptionSchema = paragraphText().trim().max(5000, "is too long");
 
 /** Minor units, as every price is. */
 const amountSchema = z
@@ -42,7 +43,7 @@ export const variantOptionsSchema = z
       .min(1, "is required")
       .max(40, "is too long")
       .regex(/^[a-z][a-z0-9-]*$/, "must be a lower-case option name, like size or colour"),
-    z.string().trim().min(1, "is required").max(60, "is too long"),
+    lineText().trim().min(1, "is required").max(60, "is too long"),
   )
   .refine((options) => Object.keys(options).length <= 6, "can have at most 6 options");
 export type VariantOptions = z.infer<typeof variantOptionsSchema>;
@@ -187,7 +188,7 @@ export const variantIdInput = z.object({ variantId: recordIdSchema });
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 
 /** What a picture shows, for people who cannot see it. */
-export const imageAltSchema = z.string().trim().min(1, "is required").max(250, "is too long");
+export const imageAltSchema = lineText().trim().min(1, "is required").max(250, "is too long");
 
 /**
  * The text fields of an upload. The upload itself is multipart form data with these and a `file`
@@ -207,7 +208,7 @@ export const updateImageAltInput = z.object({ imageId: recordIdSchema, alt: imag
 
 // ----- categories ----------------------------------------------------------------------------
 
-const categoryNameSchema = z.string().trim().min(1, "is required").max(80, "is too long");
+const categoryNameSchema = lineText().trim().min(1, "is required").max(80, "is too long");
 
 export const createCategoryInput = z.object({
   name: categoryNameSchema,

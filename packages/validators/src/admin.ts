@@ -2,7 +2,8 @@
 // cursor (the last row's time and id), so page 4,000 of 100,000 orders costs what page 1 does.
 import { z } from "zod";
 
-import { decodeBase64Url, encodeBase64Url } from "./catalog.ts";
+import { BASE64URL, decodeBase64Url, encodeBase64Url } from "./catalog.ts";
+import { lineText, paragraphText } from "./text.ts";
 
 /** Where a newest-first table resumes: after the row with this time and id. */
 export interface AdminCursor {
@@ -20,6 +21,7 @@ const adminCursorPayload = z.tuple([z.iso.datetime(), z.string().regex(/^[\w-]{1
 export const adminCursorSchema = z
   .string()
   .max(256, "is not a valid cursor")
+  .regex(BASE64URL, "is not a valid cursor")
   .transform((value, ctx): AdminCursor => {
     try {
       const [at, id] = adminCursorPayload.parse(JSON.parse(decodeBase64Url(value)));
@@ -44,7 +46,12 @@ export interface AdminPage<T> {
 }
 
 /** An id of a row the console names (cuid or a seed's readable id). */
-export const recordIdSchema = z.string().trim().min(1, "is required").max(64, "is too long");
+export const recordIdSchema = z
+  .string()
+  .trim()
+  .min(1, "is required")
+  .max(64, "is too long")
+  .regex(/^[\w-]+$/, "is not a valid id");
 
 /** Why staff move stock by hand; orders move it themselves (SOLD, RELEASED). */
 export const STOCK_ADJUST_REASONS = ["RECEIVED", "DAMAGED", "CORRECTION", "RETURNED"] as const;
@@ -62,7 +69,7 @@ const adjustStockSchema = () =>
         .max(1_000_000, "is too large a change")
         .refine((delta) => delta !== 0, "cannot be 0"),
       reason: z.enum(STOCK_ADJUST_REASONS, "must be received, damaged, correction or returned"),
-      note: z.string().trim().max(500, "is too long").optional(),
+      note: paragraphText().trim().max(500, "is too long").optional(),
     })
     .superRefine((input, ctx) => {
       if ((input.reason === "RECEIVED" || input.reason === "RETURNED") && input.delta < 0)
@@ -86,7 +93,7 @@ export const stockMovementsInput = adminPageInput.extend({ variantId: recordIdSc
 
 /** Stock levels as a query string asks for them (REST `GET /stock`): every variant, or one SKU. */
 export const stockLevelsQueryInput = z.object({
-  sku: z.string().trim().min(1, "is required").max(64, "is too long").optional(),
+  sku: lineText().trim().min(1, "is required").max(64, "is too long").optional(),
   /** `nextCursor` from the page before. */
   cursor: recordIdSchema.optional(),
   limit: z.coerce

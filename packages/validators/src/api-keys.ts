@@ -2,6 +2,7 @@
 import { z } from "zod";
 
 import { adminPageInput, recordIdSchema } from "./admin.ts";
+import { lineText } from "./text.ts";
 
 /**
  * What a key may be allowed, one area and verb each; a key holds at least one. Reads never
@@ -20,7 +21,7 @@ export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 export const apiKeyScopeSchema = z.enum(API_KEY_SCOPES, `must be one of ${API_KEY_SCOPES.join(", ")}`);
 
 export const createApiKeyInput = z.object({
-  name: z.string().trim().min(1, "is required").max(100, "must be at most 100 characters"),
+  name: lineText().trim().min(1, "is required").max(100, "must be at most 100 characters"),
   scopes: z
     .array(apiKeyScopeSchema)
     .min(1, "must include at least one scope")

@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { lineText, withoutUnsafeCharacters } from "./text.ts";
+
 export const slugSchema = z
   .string()
   .trim()
@@ -31,6 +33,9 @@ export function encodeBase64Url(json: string): string {
   return btoa(json).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
 }
 
+/** The characters an encoded cursor is written in. */
+export const BASE64URL = /^[A-Za-z0-9_-]*$/;
+
 export function decodeBase64Url(value: string): string {
   return atob(value.replaceAll("-", "+").replaceAll("_", "/"));
 }
@@ -45,6 +50,7 @@ const cursorPayload = z.tuple([
 export const productCursorSchema = z
   .string()
   .max(256, "is not a valid cursor")
+  .regex(BASE64URL, "is not a valid cursor")
   .transform((value, ctx): ProductCursor => {
     try {
       const [sort, key, id] = cursorPayload.parse(JSON.parse(decodeBase64Url(value)));
@@ -55,9 +61,10 @@ export const productCursorSchema = z
     }
   });
 
-/** A search as typed: trimmed, at most 100 characters; blank means no search. */
+/** A search as typed: control characters dropped, trimmed, at most 100 characters; blank means no search. */
 export const searchQuerySchema = z
   .string()
+  .overwrite(withoutUnsafeCharacters)
   .trim()
   .max(100, "is too long")
   .transform((q) => (q === "" ? undefined : q));
@@ -78,7 +85,7 @@ export const optionFiltersSchema = z
       .min(1)
       .max(40)
       .regex(/^[a-z][a-z0-9-]*$/, "must be an option name"),
-    z.array(z.string().trim().min(1).max(60)).min(1).max(20),
+    z.array(lineText().trim().min(1).max(60)).min(1).max(20),
   )
   .refine((options) => Object.keys(options).length <= 6, "has too many options");
 
@@ -159,7 +166,7 @@ export const productFacetsInput = z.object({
 
 /** Search-as-you-type. */
 export const searchSuggestInput = z.object({
-  q: z.string().trim().min(1, "is required").max(100, "is too long"),
+  q: z.string().overwrite(withoutUnsafeCharacters).trim().min(1, "is required").max(100, "is too long"),
   limit: z.number().int().min(1).max(10).default(6),
 });
 

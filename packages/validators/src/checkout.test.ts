@@ -56,7 +56,7 @@ describe("idempotencyKeySchema", () => {
 });
 
 describe("shippingAddressLines", () => {
-  const address = {
+  const address: Parameters<typeof shippingAddressLines>[0] = {
     shipName: "Robin Buyer",
     shipLine1: "500 Market St",
     shipLine2: null,
@@ -65,17 +65,67 @@ describe("shippingAddressLines", () => {
     shipPostalCode: "94105",
     shipCountry: "US",
   };
+  const lines = (change: Partial<typeof address>) => shippingAddressLines({ ...address, ...change });
 
-  it("prints the lines a label has, skipping empty ones, with the country's name", () => {
-    expect(shippingAddressLines(address)).toEqual([
-      "Robin Buyer",
-      "500 Market St",
-      "94105 San Francisco CA",
-      "United States",
-    ]);
+  it("prints a US address as city, state and ZIP, skipping empty lines, with the country's name", () => {
+    expect(lines({})).toEqual(["Robin Buyer", "500 Market St", "San Francisco, CA 94105", "United States"]);
+  });
+
+  it.each([
+    ["CA", "Toronto", "ON", "M5V 2T6", ["Toronto ON M5V 2T6", "Canada"]],
+    ["AU", "Sydney", "NSW", "2000", ["Sydney NSW 2000", "Australia"]],
+  ])("prints %s as locality, region and postcode on one line", (country, city, region, postcode, tail) => {
+    expect(
+      lines({ shipCountry: country, shipCity: city, shipRegion: region, shipPostalCode: postcode }),
+    ).toEqual(["Robin Buyer", "500 Market St", ...tail]);
+  });
+
+  it("prints a British postcode on its own line under the town, without a county", () => {
+    expect(
+      lines({
+        shipCountry: "GB",
+        shipCity: "London",
+        shipRegion: "Greater London",
+        shipPostalCode: "SW1A 1AA",
+      }),
+    ).toEqual(["Robin Buyer", "500 Market St", "London", "SW1A 1AA", "United Kingdom"]);
+  });
+
+  it.each([
+    ["DE", "Berlin", "10115", "10115 Berlin", "Germany"],
+    ["FR", "Paris", "75001", "75001 Paris", "France"],
+    ["NL", "Amsterdam", "1012 AB", "1012 AB Amsterdam", "Netherlands"],
+  ])("prints %s with the postcode before the city, and no region", (country, city, postcode, line, name) => {
+    expect(
+      lines({ shipCountry: country, shipCity: city, shipRegion: "SOMEWHERE", shipPostalCode: postcode }),
+    ).toEqual(["Robin Buyer", "500 Market St", line, name]);
+  });
+
+  it("puts the province after the city where the country uses one (Italy)", () => {
+    expect(lines({ shipCountry: "IT", shipCity: "Roma", shipRegion: "RM", shipPostalCode: "00144" })).toEqual(
+      ["Robin Buyer", "500 Market St", "00144 Roma RM", "IT"],
+    );
+  });
+
+  it("prints an Irish Eircode last, under the town and county", () => {
+    expect(
+      lines({ shipCountry: "IE", shipCity: "Dublin", shipRegion: "Co. Dublin", shipPostalCode: "D02 X285" }),
+    ).toEqual(["Robin Buyer", "500 Market St", "Dublin", "Co. Dublin", "D02 X285", "IE"]);
+  });
+
+  it("keeps every part on one line for a country code the address data does not know", () => {
+    expect(
+      lines({
+        shipCountry: "XQ",
+        shipLine2: "Unit 4",
+        shipCity: "Town",
+        shipRegion: "R",
+        shipPostalCode: "123",
+      }),
+    ).toEqual(["Robin Buyer", "500 Market St", "Unit 4", "Town R 123", "XQ"]);
   });
 
   it("is empty for an order without an address", () => {
-    expect(shippingAddressLines({ ...address, shipLine1: null })).toEqual([]);
+    expect(lines({ shipLine1: null })).toEqual([]);
   });
 });

@@ -1,6 +1,9 @@
+import { formatAddress } from "localized-address-format";
 import { z } from "zod";
 
 import { emailSchema } from "./account.ts";
+import { recordIdSchema } from "./admin.ts";
+import { lineText } from "./text.ts";
 
 /** The countries the shop ships to: ISO 3166-1 alpha-2, with their names for forms. */
 export const SHIPPING_COUNTRIES = {
@@ -28,22 +31,21 @@ const POSTAL_CODES: Record<ShippingCountry, { pattern: RegExp; example: string }
 /** Countries whose addresses need a region (state, province, territory). */
 const REGION_REQUIRED: readonly ShippingCountry[] = ["US", "CA", "AU"];
 
-const line = (max: number) => z.string().trim().min(1, "is required").max(max, "is too long");
+const line = (max: number) => lineText().trim().min(1, "is required").max(max, "is too long");
 
 export const addressSchema = z
   .object({
     name: line(100),
     line1: line(200),
-    line2: z.string().trim().max(200, "is too long").optional(),
+    line2: lineText().trim().max(200, "is too long").optional(),
     city: line(100),
-    region: z
-      .string()
+    region: lineText()
       .trim()
       .toUpperCase()
       .max(50, "is too long")
       .optional()
       .transform((value) => (value === "" ? undefined : value)),
-    postalCode: z.string().trim().toUpperCase().min(1, "is required").max(12, "is too long"),
+    postalCode: lineText().trim().toUpperCase().min(1, "is required").max(12, "is too long"),
     country: z.enum(Object.keys(SHIPPING_COUNTRIES) as [ShippingCountry, ...ShippingCountry[]], {
       error: "is not a country we ship to",
     }),
@@ -66,20 +68,20 @@ export const idempotencyKeySchema = z
 
 export const checkoutQuoteInput = z.object({
   address: addressSchema,
-  shippingRate: z.string().min(1, "is required").max(50, "is too long").optional(),
+  shippingRate: lineText().min(1, "is required").max(50, "is too long").optional(),
 });
 
 export const placeOrderInput = z.object({
   email: emailSchema,
   address: addressSchema,
-  shippingRate: z.string().min(1, "is required").max(50, "is too long"),
+  shippingRate: lineText().min(1, "is required").max(50, "is too long"),
   idempotencyKey: idempotencyKeySchema,
 });
 
 /** The most of one item a cart line holds (the database's CHECK says the same). */
 export const MAX_LINE_QUANTITY = 20;
 
-const variantIdSchema = z.string().min(1, "is required").max(64, "is too long");
+const variantIdSchema = recordIdSchema;
 
 export const cartAddInput = z.object({
   variantId: variantIdSchema,
@@ -120,14 +122,18 @@ export const placeApiOrderInput = placeOrderInput.extend({
     .max(MAX_ORDER_LINES, `must hold at most ${MAX_ORDER_LINES} items`),
 });
 
-export const orderIdInput = z.object({ orderId: z.string().min(1, "is required").max(64, "is too long") });
+export const orderIdInput = z.object({ orderId: recordIdSchema });
 
 /** An order, and for a guest away from the cart that placed it, the signed `access` from its link. */
 export const orderLookupInput = orderIdInput.extend({
-  access: z.string().max(200, "is too long").optional(),
+  access: lineText().max(200, "is too long").optional(),
 });
 
-/** An order's shipping address as lines to print (mail, order page); empty when it has none. */
+// localized-address-format's fallback, for a code Google's address data lacks, prints no postcode.
+const hasPostcodeLine = (country: string) =>
+  formatAddress({ postalCountry: country, postalCode: "0" }).length > 0;
+
+/** An order's shipping address as lines to print (mail, order page, admin, app); empty when it has none. */
 export function shippingAddressLines(order: {
   shipName: string | null;
   shipLine1: string | null;
@@ -138,12 +144,23 @@ export function shippingAddressLines(order: {
   shipCountry: string | null;
 }): string[] {
   if (!order.shipLine1) return [];
-  const country = order.shipCountry?.trim();
-  return [
-    order.shipName,
-    order.shipLine1,
-    order.shipLine2,
-    [order.shipPostalCode, order.shipCity, order.shipRegion].filter(Boolean).join(" "),
-    country ? (SHIPPING_COUNTRIES[country as ShippingCountry] ?? country) : null,
-  ].filter((part): part is string => Boolean(part));
+  const country = order.shipCountry?.trim().toUpperCase() ?? "";
+  const address = {
+    postalCountry: country,
+    name: order.shipName ?? "",
+    addressLines: [order.shipLine1, order.shipLine2 ?? ""],
+    locality: order.shipCity ?? "",
+    administrativeArea: order.shipRegion ?? "",
+    postalCode: order.shipPostalCode ?? "",
+  };
+  // Each country's post reads the lines in its own order (Google's address data). Every checkout
+  // address has a postcode, so a layout without one gets the common "city region postcode" line.
+  const lines = hasPostcodeLine(country)
+    ? formatAddress(address)
+    : [
+        ...formatAddress({ name: address.name, addressLines: address.addressLines }),
+        [address.locality, address.administrativeArea, address.postalCode].filter(Boolean).join(" "),
+      ];
+  const countryName = country ? (SHIPPING_COUNTRIES[country as ShippingCountry] ?? country) : "";
+  return [...lines, countryName].filter(Boolean);
 }

@@ -10,3 +10,5 @@ export * from "./api-keys.ts";
 export * from "./webhooks.ts";
 export * from "./app-sign-in.ts";
 export * from "./field-errors.ts";
+export * from "./text.ts";
+export * from "./transport.ts";

@@ -2,6 +2,7 @@
 import { z } from "zod";
 
 import { adminPageInput, recordIdSchema } from "./admin.ts";
+import { lineText } from "./text.ts";
 
 /** Every event an endpoint can choose; each delivery's body says which one it is in `type`. */
 export const WEBHOOK_EVENTS = [
@@ -33,7 +34,7 @@ const eventsSchema = z
 
 export const createWebhookEndpointInput = z.object({
   url: webhookUrlSchema,
-  description: z.string().trim().max(200, "must be at most 200 characters").default(""),
+  description: lineText().trim().max(200, "must be at most 200 characters").default(""),
   events: eventsSchema,
 });
 
@@ -42,9 +43,25 @@ export const webhookEndpointIdInput = z.object({ endpointId: recordIdSchema });
 /** Change an endpoint: any of its address, note and events, or switch it off and on. */
 export const updateWebhookEndpointInput = webhookEndpointIdInput.extend({
   url: webhookUrlSchema.optional(),
-  description: z.string().trim().max(200, "must be at most 200 characters").optional(),
+  description: lineText().trim().max(200, "must be at most 200 characters").optional(),
   events: eventsSchema.optional(),
   enabled: z.boolean().optional(),
+});
+
+/** How long an endpoint's secret before a rotation keeps signing, unless the admin says otherwise. */
+export const SECRET_ROTATION_GRACE_HOURS = 24;
+
+/**
+ * Give an endpoint a new secret. The old one signs too for `graceHours`, so its receiver can
+ * switch over without refusing a delivery; 0 stops it at once (a secret that leaked).
+ */
+export const rotateWebhookSecretInput = webhookEndpointIdInput.extend({
+  graceHours: z
+    .number()
+    .int("must be a whole number of hours")
+    .min(0, "must be 0 or more")
+    .max(168, "must be at most 168 (a week)")
+    .default(SECRET_ROTATION_GRACE_HOURS),
 });
 
 export const listWebhookEndpointsInput = adminPageInput;

@@ -1,3 +1,4 @@
+import { TRPC_MAX_BATCH_SIZE } from "@bazaar/validators";
 import { httpBatchLink, httpSubscriptionLink, splitLink } from "@trpc/client";
 import { EventSource } from "eventsource";
 import superjson from "superjson";
@@ -27,7 +28,12 @@ export function createApiClient(credentials: Credentials) {
               streamingFetch(input, { ...init, headers: { ...init?.headers, ...credentials.headers() } }),
           }),
         }),
-        false: httpBatchLink({ url, transformer: superjson, headers: () => credentials.headers() }),
+        false: httpBatchLink({
+          url,
+          transformer: superjson,
+          maxItems: TRPC_MAX_BATCH_SIZE,
+          headers: () => credentials.headers(),
+        }),
       }),
     ],
   });

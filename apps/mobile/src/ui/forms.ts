@@ -1,4 +1,4 @@
-import { describeClientError } from "@bazaar/client";
+import { describeClientError, type StockConflict } from "@bazaar/client";
 import { fieldErrorsByPath } from "@bazaar/validators";
 import type { z } from "zod";
 
@@ -18,11 +18,18 @@ export function checkForm<S extends z.ZodType>(
   return { ok: false, fieldErrors: fieldErrorsByPath(result.error) };
 }
 
-/** A failed request's message for the top of a form, and its per-field messages. */
-export function serverErrors(error: unknown): { message: string | null; fieldErrors: FieldErrors } {
-  if (!error) return { message: null, fieldErrors: {} };
-  const described = describeClientError(error);
-  return { message: described.message, fieldErrors: described.fieldErrors };
+/**
+ * A failed request's message for the top of a form, its per-field messages, and the items that
+ * sold out or ran short (the screen then offers the way back to the cart).
+ */
+export function serverErrors(error: unknown): {
+  message: string | null;
+  fieldErrors: FieldErrors;
+  stockConflicts: StockConflict[];
+} {
+  if (!error) return { message: null, fieldErrors: {}, stockConflicts: [] };
+  const { message, fieldErrors, stockConflicts } = describeClientError(error);
+  return { message, fieldErrors, stockConflicts };
 }
 
 export const firstError = (errors: FieldErrors, path: string): string | undefined => errors[path]?.[0];

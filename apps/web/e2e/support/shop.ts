@@ -86,8 +86,8 @@ export const ADDRESS = {
   postalCode: "94105",
 };
 
-/** Fill the checkout form with a US address and place the order; ends on the payment page. */
-export async function fillCheckout(page: Page, email?: string) {
+/** Open checkout and fill the form with a US address, until the quote offers Standard; the form. */
+export async function fillCheckoutForm(page: Page, email?: string) {
   await page.goto("/checkout");
   const form = page.getByRole("form", { name: "Checkout" });
   if (email) await form.getByLabel("Email").fill(email);
@@ -98,6 +98,12 @@ export async function fillCheckout(page: Page, email?: string) {
   await form.getByLabel("State / province").fill(ADDRESS.region);
   await form.getByLabel("Postal code").fill(ADDRESS.postalCode);
   await expect(form.getByRole("radio", { name: /^Standard/ })).toBeChecked();
+  return form;
+}
+
+/** Fill the checkout form with a US address and place the order; ends on the payment page. */
+export async function fillCheckout(page: Page, email?: string) {
+  const form = await fillCheckoutForm(page, email);
   await form.getByRole("button", { name: "Place order and pay" }).click();
   await expect(page).toHaveURL(/\/pay\/tp_[0-9a-f]+$/);
 }

@@ -1,8 +1,8 @@
 import type { RouterOutputs } from "@bazaar/api";
-import Image from "next/image";
 import Link from "next/link";
 
 import { PriceTag } from "./price-tag";
+import { ShopImage } from "./shop-image";
 
 export type ProductCardData = RouterOutputs["catalog"]["products"]["items"][number];
 
@@ -11,7 +11,7 @@ export function ProductCard({ product }: { product: ProductCardData }) {
     <article className="group relative flex flex-col">
       <div className="aspect-square overflow-hidden rounded-lg bg-gray-100">
         {product.image && (
-          <Image
+          <ShopImage
             src={product.image.url}
             alt={product.image.alt}
             width={product.image.width}

@@ -1,7 +1,7 @@
 // Reading a refused procedure call in the browser. The API's error formatter puts per-field
 // messages on `data.fieldErrors`, keyed by the field's full path (`address.postalCode`).
 import type { AppRouter } from "@bazaar/api";
-import { NO_CONNECTION } from "@bazaar/client";
+import { describeStockConflicts, NO_CONNECTION } from "@bazaar/client";
 import type { TRPCClientErrorLike } from "@trpc/client";
 
 export type ApiError = TRPCClientErrorLike<AppRouter>;
@@ -21,10 +21,12 @@ export function asSentence(message: string): string {
  * What to say above a form about a failed call: problems with fields the form does not show
  * (`shown` lists those it does), else the error's own message; null when every problem is
  * already beside its field. No `data` means no answer arrived (offline, a dropped connection).
+ * Items that sold out or ran short are named as the phone app names them.
  */
 export function formProblem(error: ApiError, shown: readonly string[] = []): string | null {
   if (!error.data) return NO_CONNECTION;
-  const { fieldErrors } = error.data;
+  const { fieldErrors, stockConflicts } = error.data;
+  if (stockConflicts) return describeStockConflicts(stockConflicts);
   if (!fieldErrors) return error.message;
   const others = Object.entries(fieldErrors)
     .filter(([field]) => !shown.includes(field))

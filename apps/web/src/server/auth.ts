@@ -1,7 +1,7 @@
 // next-auth, for OAuth / OpenID Connect sign-in only (see packages/auth/src/next-auth). Its
 // session is a Bazaar session in Bazaar's cookie, so the rest of the app sees no difference.
 import "server-only";
-import { createContext, joinGuestCart } from "@bazaar/api";
+import { createContext, joinGuestCart, logger } from "@bazaar/api";
 import { cartCookie, nextAuthConfig, readAuthEnv, requestMeta, type AuthEnv } from "@bazaar/auth";
 import NextAuth from "next-auth";
 import { cookies, headers } from "next/headers";
@@ -11,6 +11,7 @@ import { completeAppSignIn } from "./app-sign-in";
 import { getDb } from "./db";
 
 let settings: AuthEnv | undefined;
+const authLog = logger.child({ component: "next-auth" });
 
 /** The auth settings, read once (lazily: `next build` imports this module without them). */
 export function authEnv(): AuthEnv {
@@ -27,6 +28,7 @@ export const { handlers, signIn, signOut } = NextAuth((request) => {
     db: getDb(),
     env,
     request: request ? requestMeta(request.headers, env) : null,
+    log: authLog,
     afterSignIn: async (userId) => {
       await joinCartAfterOAuth(userId);
       // When the phone app started this sign-in (/api/app-auth/start), /api/app-auth/finish

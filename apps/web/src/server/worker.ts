@@ -1,5 +1,5 @@
-// The job worker inside the app's process (the default): confirmation mail, unpaid-order expiry,
-// the test provider's webhook deliveries. With JOBS_WORKER=off, `pnpm worker` runs it instead.
+// The job worker inside the app's process (the default): order and account mail, unpaid-order
+// expiry, the test provider's webhook deliveries. With JOBS_WORKER=off, `pnpm worker` runs it instead.
 import { logger, readJobsEnv, startWorker, workerDepsFromEnv } from "@bazaar/api";
 
 import { serverEnv } from "~/env";

@@ -1,38 +1,54 @@
-import { createRateLimiter, hashPassword } from "@bazaar/auth";
+import { createRateLimiter, hashPassword, readAuthEnv } from "@bazaar/auth";
 import { createTestDatabase } from "@bazaar/db/testing";
 import { createSmtpMailer } from "@bazaar/mail";
 import { startSmtpCatcher } from "@bazaar/mail/testing";
+import { Logger, runOnce } from "graphile-worker";
 import { afterAll, describe, expect, it } from "vitest";
 
 import { callHttp } from "../../test/http.ts";
+import { mailTasks } from "../jobs/worker.ts";
+import { logger } from "../logger.ts";
 
-const { db } = await createTestDatabase();
-// Account mail goes through a real SMTP server on loopback, and the tests read what arrived.
+const { db, url } = await createTestDatabase();
+// Account mail is queued (account/mail.ts) and goes out through a real SMTP server on loopback;
+// the tests run the queued mail jobs as the worker would, then read what arrived.
 const smtp = await startSmtpCatcher();
 const mailer = createSmtpMailer(smtp.url, "Bazaar <shop@bazaar.test>");
 afterAll(async () => {
   mailer.close();
   await smtp.close();
 });
+const quiet = new Logger(() => () => undefined);
+const deliverQueuedMail = () =>
+  runOnce({
+    connectionString: url,
+    taskList: mailTasks({ db, mailer, appUrl: readAuthEnv().APP_URL, log: logger }),
+    logger: quiet,
+  });
 
 const call = (procedure: string, options: Parameters<typeof callHttp>[2] = {}) =>
-  callHttp(db, procedure, { mailer, ...options });
+  callHttp(db, procedure, options);
 const mutate = (procedure: string, input?: unknown, token?: string) =>
   call(procedure, { mutation: true, input, token });
 const signUp = (input: unknown) => mutate("account.signUp", input);
 const signIn = (input: unknown, headers?: Record<string, string>) =>
   call("account.signIn", { mutation: true, input, headers });
 
+/** What has arrived for an address, once the queued mail has gone. */
+async function mailTo(address: string) {
+  await deliverQueuedMail();
+  return smtp.messages.filter((m) => m.to.includes(address));
+}
 /** The newest mail to an address. */
-function lastMailTo(address: string) {
-  const mail = smtp.messages.filter((m) => m.to.includes(address)).at(-1);
+async function lastMailTo(address: string) {
+  const mail = (await mailTo(address)).at(-1);
   if (!mail) throw new Error(`no mail to ${address}`);
   return mail;
 }
-const mailCount = (address: string) => smtp.messages.filter((m) => m.to.includes(address)).length;
+const mailCount = async (address: string) => (await mailTo(address)).length;
 /** The one-time token in a mailed link to `path`. */
-function linkToken(address: string, path: string): string {
-  const match = new RegExp(`${path}\\?token=([A-Za-z0-9_-]{43})`).exec(lastMailTo(address).text);
+async function linkToken(address: string, path: string): Promise<string> {
+  const match = new RegExp(`${path}\\?token=([A-Za-z0-9_-]{43})`).exec((await lastMailTo(address)).text);
   if (!match?.[1]) throw new Error(`no ${path} link in the last mail to ${address}`);
   return match[1];
 }
@@ -49,23 +65,23 @@ describe("sign-up and email verification", () => {
     const user = await db.user.findUniqueOrThrow({ where: { email: "ada@example.com" } });
     expect(user).toMatchObject({ name: "Ada", role: "CUSTOMER", emailVerified: null });
     expect(user.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
-    expect(lastMailTo("ada@example.com").subject).toBe("Confirm your email for Bazaar");
-    expect(lastMailTo("ada@example.com").text).toContain("http://localhost:3000/verify-email?token=");
+    expect((await lastMailTo("ada@example.com")).subject).toBe("Confirm your email for Bazaar");
+    expect((await lastMailTo("ada@example.com")).text).toContain("http://localhost:3000/verify-email?token=");
     expect(await db.auditLog.count({ where: { action: "sign_up", actorId: user.id } })).toBe(1);
   });
 
   it("refuses a password sign-in until the address is confirmed, and mails a fresh link", async () => {
-    const before = mailCount("ada@example.com");
+    const before = await mailCount("ada@example.com");
     const { status, error } = await signIn({ email: "ada@example.com", password: "tangerine-octopus-91" });
     expect(status).toBe(403);
     expect(error?.data.fieldErrors?.email?.[0]).toMatch(/^is not confirmed yet/);
-    expect(mailCount("ada@example.com")).toBe(before + 1);
+    expect(await mailCount("ada@example.com")).toBe(before + 1);
     // A wrong password learns nothing about confirmation.
     expect((await signIn({ email: "ada@example.com", password: "wrong-password" })).status).toBe(401);
   });
 
   it("confirms the address with the newest link, once", async () => {
-    const token = linkToken("ada@example.com", "/verify-email");
+    const token = await linkToken("ada@example.com", "/verify-email");
     const verified = await mutate("account.verifyEmail", { token });
     expect(verified.status).toBe(200);
     expect(verified.data).toEqual({ email: "ada@example.com" });
@@ -81,7 +97,7 @@ describe("sign-up and email verification", () => {
     expect(status).toBe(200);
     expect(data).toEqual({ status: "check-your-mail" });
     expect(await db.user.count()).toBe(before);
-    expect(lastMailTo("ada@example.com").subject).toBe("You already have a Bazaar account");
+    expect((await lastMailTo("ada@example.com")).subject).toBe("You already have a Bazaar account");
     // The original password still works: nothing about the account changed.
     expect((await signIn({ email: "ada@example.com", password: "tangerine-octopus-91" })).status).toBe(200);
   });
@@ -218,7 +234,7 @@ describe("changing the password", () => {
     expect((await signIn({ email: "ada@example.com", password: "tangerine-octopus-91" })).status).toBe(401);
     expect((await signIn({ email: "ada@example.com", password: "marmalade-sky-2026" })).status).toBe(200);
     expect(await db.auditLog.count({ where: { action: "password_changed" } })).toBe(1);
-    expect(lastMailTo("ada@example.com").subject).toBe("Your Bazaar password was changed");
+    expect((await lastMailTo("ada@example.com")).subject).toBe("Your Bazaar password was changed");
   });
 });
 
@@ -280,7 +296,7 @@ describe("magic links", () => {
     await customer("link@example.com");
     const asked = await mutate("account.requestMagicLink", { email: "Link@Example.com" });
     expect(asked.data).toEqual({ status: "check-your-mail" });
-    const token = linkToken("link@example.com", "/magic-link");
+    const token = await linkToken("link@example.com", "/magic-link");
     const used = await mutate("account.signInWithMagicLink", { token });
     expect(used.status).toBe(200);
     const bearer = (used.data as { token: string }).token;
@@ -295,15 +311,18 @@ describe("magic links", () => {
     const asked = await mutate("account.requestMagicLink", { email: "ghost@example.com" });
     expect(asked.status).toBe(200);
     expect(asked.data).toEqual({ status: "check-your-mail" });
-    expect(mailCount("ghost@example.com")).toBe(0);
+    expect(await mailCount("ghost@example.com")).toBe(0);
   });
 
   it("confirms an unconfirmed address and drops the password set before it was proven", async () => {
     await signUp({ email: "squat@example.com", password: "squatters-password-1" });
     await mutate("account.requestMagicLink", { email: "squat@example.com" });
     expect(
-      (await mutate("account.signInWithMagicLink", { token: linkToken("squat@example.com", "/magic-link") }))
-        .status,
+      (
+        await mutate("account.signInWithMagicLink", {
+          token: await linkToken("squat@example.com", "/magic-link"),
+        })
+      ).status,
     ).toBe(200);
     const user = await db.user.findUniqueOrThrow({ where: { email: "squat@example.com" } });
     expect(user.emailVerified).not.toBeNull();
@@ -320,7 +339,7 @@ describe("password reset", () => {
     expect((await mutate("account.requestPasswordReset", { email: "reset@example.com" })).data).toEqual({
       status: "check-your-mail",
     });
-    const token = linkToken("reset@example.com", "/reset-password");
+    const token = await linkToken("reset@example.com", "/reset-password");
 
     const weak = await mutate("account.resetPassword", { token, newPassword: "password1" });
     expect(weak.status).toBe(400);
@@ -335,7 +354,7 @@ describe("password reset", () => {
     expect((await signIn({ email: "reset@example.com", password: "new-password-after-reset" })).status).toBe(
       200,
     );
-    expect(lastMailTo("reset@example.com").subject).toBe("Your Bazaar password was changed");
+    expect((await lastMailTo("reset@example.com")).subject).toBe("Your Bazaar password was changed");
     const reused = await mutate("account.resetPassword", { token, newPassword: "third-password-attempt" });
     expect(reused.status).toBe(400);
     expect(reused.error?.data.fieldErrors?.token?.[0]).toMatch(/expired or was already used/);
@@ -344,7 +363,7 @@ describe("password reset", () => {
   it("answers an unknown address the same way and mails nothing", async () => {
     const asked = await mutate("account.requestPasswordReset", { email: "nobody-here@example.com" });
     expect(asked.data).toEqual({ status: "check-your-mail" });
-    expect(mailCount("nobody-here@example.com")).toBe(0);
+    expect(await mailCount("nobody-here@example.com")).toBe(0);
   });
 
   it("on an unconfirmed account, drops sign-ins linked before the mailbox was proven", async () => {
@@ -359,7 +378,7 @@ describe("password reset", () => {
       },
     });
     await mutate("account.requestPasswordReset", { email: "owner@example.com" });
-    const token = linkToken("owner@example.com", "/reset-password");
+    const token = await linkToken("owner@example.com", "/reset-password");
     expect(
       (await mutate("account.resetPassword", { token, newPassword: "the-real-owner-is-here" })).status,
     ).toBe(200);
@@ -371,11 +390,40 @@ describe("password reset", () => {
   it("only the newest link works", async () => {
     await customer("twice@example.com");
     await mutate("account.requestPasswordReset", { email: "twice@example.com" });
-    const first = linkToken("twice@example.com", "/reset-password");
+    const first = await linkToken("twice@example.com", "/reset-password");
     await mutate("account.requestPasswordReset", { email: "twice@example.com" });
+    expect(await linkToken("twice@example.com", "/reset-password")).not.toBe(first);
     expect(
       (await mutate("account.resetPassword", { token: first, newPassword: "another-long-password" })).status,
     ).toBe(400);
+  });
+});
+
+describe("with the mail server down", () => {
+  it("answers mail requests as usual, known address or not: the mail waits in the queue", async () => {
+    await customer("patient@example.com");
+    const rateLimiter = createRateLimiter({ keyPrefix: `test-smtp-down-${Date.now()}` });
+    // The requests never talk to SMTP: whether it is up or down, they answer the same.
+    const ask = (procedure: string, email: string) =>
+      call(procedure, { mutation: true, rateLimiter, input: { email } });
+    for (const procedure of ["account.requestPasswordReset", "account.requestMagicLink"]) {
+      const known = await ask(procedure, "patient@example.com");
+      const unknown = await ask(procedure, "nobody-patient@example.com");
+      expect([known.status, unknown.status]).toEqual([200, 200]);
+      expect(known.data).toEqual(unknown.data);
+    }
+    const signedUp = await call("account.signUp", {
+      mutation: true,
+      rateLimiter,
+      input: { email: "new-patient@example.com", password: "tangerine-octopus-91" },
+    });
+    expect(signedUp.status).toBe(200);
+    const queued = await db.$queryRaw<{ count: number }[]>`
+        SELECT count(*)::int AS count FROM graphile_worker.jobs WHERE task_identifier = 'send-account-link'`;
+    expect(queued[0]?.count).toBe(3);
+    // The worker sends them once SMTP takes mail (jobs.test.ts shows the retries).
+    expect(await mailCount("patient@example.com")).toBe(2);
+    expect(await mailCount("new-patient@example.com")).toBe(1);
   });
 });
 
@@ -540,13 +588,15 @@ describe("rate limits on reset and magic-link requests", () => {
       const email = `${action.toLowerCase()}@example.com`;
       await customer(email);
       const ask = () => call(procedure, { mutation: true, rateLimiter: limiter, input: { email } });
-      const before = mailCount(email);
+      const before = await mailCount(email);
       expect((await ask()).status).toBe(200);
+      expect(await mailCount(email)).toBe(before + 1);
       expect((await ask()).status).toBe(200);
+      expect(await mailCount(email)).toBe(before + 2);
       const refused = await ask();
       expect(refused.status).toBe(429);
       expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
-      expect(mailCount(email)).toBe(before + 2);
+      expect(await mailCount(email)).toBe(before + 2);
     },
   );
 });

@@ -25,7 +25,7 @@ const changePasswordServerInput = changePasswordInput.extend({ newPassword: newP
 const resetPasswordServerInput = resetPasswordInput.extend({ newPassword: newPasswordSchema });
 
 const meta = (ctx: Context) => ({ ip: ctx.ip, userAgent: ctx.userAgent });
-const deps = (ctx: Context) => ({ db: ctx.db, mailer: ctx.mailer, appUrl: ctx.appUrl });
+const deps = (ctx: Context) => ({ db: ctx.db, appUrl: ctx.appUrl });
 const sessionDeps = (ctx: Context) => ({ ...deps(ctx), policy: ctx.sessionPolicy, kind: ctx.sessionKind });
 const own = (ctx: { session: { id: string; user: { id: string } } }) => ({
   id: ctx.session.id,

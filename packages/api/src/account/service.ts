@@ -7,7 +7,6 @@ import {
   consumeAppSignInCode,
   consumeAuthToken,
   createSession,
-  issueAuthToken,
   hashPassword,
   listSessions,
   needsRehash,
@@ -17,51 +16,38 @@ import {
   revokeSessions,
   verifyAgainstDecoy,
   verifyPassword,
-  TOKEN_LIFETIME_MINUTES,
   type RequestMeta,
   type SessionPolicy,
 } from "@bazaar/auth";
 import { Prisma, type Db, type DbOrTx, type SessionKind } from "@bazaar/db";
-import {
-  accountExistsMessage,
-  magicLinkMessage,
-  passwordChangedMessage,
-  resetPasswordMessage,
-  verifyEmailMessage,
-  type Mailer,
-} from "@bazaar/mail";
+import { accountExistsMessage, passwordChangedMessage } from "@bazaar/mail";
 import { TRPCError } from "@trpc/server";
 
 import { fieldError, notFound } from "../errors.ts";
+import { accountLink, queueAccountLink, queueMail } from "./mail.ts";
 
 const publicUser = { id: true, email: true, name: true, role: true, emailVerified: true } as const;
 
-/** What account rules need besides the database: where to send mail and what links point at. */
+/** What account rules need besides the database: what mailed links point at (mail is queued, mail.ts). */
 export interface AccountDeps {
   db: Db;
-  mailer: Mailer;
   appUrl: string;
 }
 
-/** The pages the mailed links open (apps/web). */
-const link = (appUrl: string, path: string, token?: string) =>
-  token ? `${appUrl}${path}?token=${encodeURIComponent(token)}` : `${appUrl}${path}`;
-
 const CHECK_YOUR_MAIL = { status: "check-your-mail" } as const;
 
-async function mailVerificationLink(
-  deps: AccountDeps,
+/** "Your password was changed": the change stands whether or not SMTP is up, and the notice waits for it. */
+function queuePasswordChangedNotice(
+  tx: Prisma.TransactionClient,
+  appUrl: string,
   user: { id: string; email: string; name: string | null },
 ) {
-  const token = await issueAuthToken(deps.db, user.id, "VERIFY_EMAIL");
-  await deps.mailer.send(
-    verifyEmailMessage({
-      to: user.email,
-      name: user.name,
-      url: link(deps.appUrl, "/verify-email", token),
-      hours: TOKEN_LIFETIME_MINUTES.VERIFY_EMAIL / 60,
-    }),
-  );
+  const message = passwordChangedMessage({
+    to: user.email,
+    name: user.name,
+    resetUrl: accountLink(appUrl, "/forgot-password"),
+  });
+  return queueMail(tx, message, `password-changed:${user.id}`);
 }
 
 /**
@@ -80,26 +66,24 @@ export async function signUp(
     select: { name: true },
   });
   if (existing) {
-    await deps.mailer.send(
-      accountExistsMessage({
-        to: input.email,
-        name: existing.name,
-        signInUrl: link(deps.appUrl, "/sign-in"),
-        resetUrl: link(deps.appUrl, "/forgot-password"),
-      }),
-    );
+    const message = accountExistsMessage({
+      to: input.email,
+      name: existing.name,
+      signInUrl: accountLink(deps.appUrl, "/sign-in"),
+      resetUrl: accountLink(deps.appUrl, "/forgot-password"),
+    });
+    await deps.db.$transaction((tx) => queueMail(tx, message, `account-exists:${input.email}`));
     return CHECK_YOUR_MAIL;
   }
   try {
-    const user = await deps.db.$transaction(async (tx) => {
+    await deps.db.$transaction(async (tx) => {
       const created = await tx.user.create({
         data: { email: input.email, name: input.name ?? null, passwordHash },
-        select: { id: true, email: true, name: true },
+        select: { id: true },
       });
       await recordAuthEvent(tx, { action: "sign_up", actorId: created.id, targetId: created.id }, meta);
-      return created;
+      await queueAccountLink(tx, created.id, "VERIFY_EMAIL");
     });
-    await mailVerificationLink(deps, user);
   } catch (error) {
     // Two sign-ups for one address at once: the loser is told as any other duplicate would be.
     if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
@@ -153,7 +137,7 @@ export async function signInWithPassword(
     throw wrongCredentials();
   }
   if (!user.emailVerified) {
-    await mailVerificationLink(deps, user);
+    await db.$transaction((tx) => queueAccountLink(tx, user.id, "VERIFY_EMAIL"));
     throw fieldError(
       "FORBIDDEN",
       "email",
@@ -260,19 +244,13 @@ async function firstProofOfMailbox(tx: DbOrTx, userId: string): Promise<boolean>
 export async function requestMagicLink(deps: AccountDeps, email: string, meta: RequestMeta) {
   const user = await deps.db.user.findUnique({
     where: { email },
-    select: { id: true, name: true, deletedAt: true },
+    select: { id: true, deletedAt: true },
   });
   if (user && !user.deletedAt) {
-    const token = await issueAuthToken(deps.db, user.id, "MAGIC_LINK");
-    await deps.mailer.send(
-      magicLinkMessage({
-        to: email,
-        name: user.name,
-        url: link(deps.appUrl, "/magic-link", token),
-        minutes: TOKEN_LIFETIME_MINUTES.MAGIC_LINK,
-      }),
-    );
-    await recordAuthEvent(deps.db, { action: "magic_link_requested", targetId: user.id }, meta);
+    await deps.db.$transaction(async (tx) => {
+      await queueAccountLink(tx, user.id, "MAGIC_LINK");
+      await recordAuthEvent(tx, { action: "magic_link_requested", targetId: user.id }, meta);
+    });
   }
   return CHECK_YOUR_MAIL;
 }
@@ -296,19 +274,13 @@ export async function signInWithMagicLink(
 export async function requestPasswordReset(deps: AccountDeps, email: string, meta: RequestMeta) {
   const user = await deps.db.user.findUnique({
     where: { email },
-    select: { id: true, name: true, deletedAt: true },
+    select: { id: true, deletedAt: true },
   });
   if (user && !user.deletedAt) {
-    const token = await issueAuthToken(deps.db, user.id, "RESET_PASSWORD");
-    await deps.mailer.send(
-      resetPasswordMessage({
-        to: email,
-        name: user.name,
-        url: link(deps.appUrl, "/reset-password", token),
-        minutes: TOKEN_LIFETIME_MINUTES.RESET_PASSWORD,
-      }),
-    );
-    await recordAuthEvent(deps.db, { action: "password_reset_requested", targetId: user.id }, meta);
+    await deps.db.$transaction(async (tx) => {
+      await queueAccountLink(tx, user.id, "RESET_PASSWORD");
+      await recordAuthEvent(tx, { action: "password_reset_requested", targetId: user.id }, meta);
+    });
   }
   return CHECK_YOUR_MAIL;
 }
@@ -336,15 +308,9 @@ export async function resetPassword(
       { action: "password_reset", actorId: userId, targetId: userId, details: { sessionsEnded: ended } },
       meta,
     );
+    await queuePasswordChangedNotice(tx, deps.appUrl, updated);
     return updated;
   });
-  await deps.mailer.send(
-    passwordChangedMessage({
-      to: user.email,
-      name: user.name,
-      resetUrl: link(deps.appUrl, "/forgot-password"),
-    }),
-  );
   return { email: user.email };
 }
 
@@ -434,15 +400,13 @@ export async function changePassword(
       },
       meta,
     );
+    await queuePasswordChangedNotice(tx, deps.appUrl, {
+      id: session.userId,
+      email: user.email,
+      name: user.name,
+    });
     return { sessionsEnded: ended };
   });
-  await deps.mailer.send(
-    passwordChangedMessage({
-      to: user.email,
-      name: user.name,
-      resetUrl: link(deps.appUrl, "/forgot-password"),
-    }),
-  );
   return result;
 }
 

@@ -1,9 +1,9 @@
 import type { Context } from "../context.ts";
-import { cartIdForUser, heldGuestCart, mergeGuestCart } from "./service.ts";
+import { findCartOfUser, heldGuestCart, mergeGuestCart } from "./service.ts";
 
-/** The caller's cart: the account's when signed in, else the guest cart they hold, if any. */
+/** The caller's cart, if there is one: the account's when signed in, else the guest cart they hold. */
 export function currentCartId(ctx: Context): Promise<string | null> {
-  if (ctx.session) return cartIdForUser(ctx.db, ctx.session.user.id);
+  if (ctx.session) return findCartOfUser(ctx.db, ctx.session.user.id);
   return heldGuestCart(ctx.db, ctx.guestCart.id);
 }
 

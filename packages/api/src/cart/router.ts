@@ -7,6 +7,7 @@ import * as cart from "./service.ts";
 
 /** The caller's cart, made if they have none; a new guest cart is handed back as cookie and token. */
 async function cartToWrite(ctx: Context): Promise<{ cartId: string; cartToken: string | null }> {
+  if (ctx.session) return { cartId: await cart.cartIdForUser(ctx.db, ctx.session.user.id), cartToken: null };
   const existing = await currentCartId(ctx);
   if (existing) return { cartId: existing, cartToken: null };
   const cartId = await cart.createGuestCart(ctx.db);

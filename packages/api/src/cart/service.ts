@@ -1,11 +1,11 @@
 // Carts: a guest's (found by a signed cookie) or an account's. Prices and availability are always
 // those of the catalog now; what changed since the shopper last looked is said once, in words.
-import type { Db, Prisma } from "@bazaar/db";
+import type { Db, DbOrTx, Prisma } from "@bazaar/db";
 import { TRPCError } from "@trpc/server";
 
 import { formatMoney, MAX_LINE_QUANTITY } from "@bazaar/validators";
 
-import { fieldError } from "../errors.ts";
+import { fieldError, type StockConflict } from "../errors.ts";
 
 export { MAX_LINE_QUANTITY };
 
@@ -43,15 +43,35 @@ export async function heldGuestCart(db: Db, cartId: string | null): Promise<stri
   return cart?.id ?? null;
 }
 
-/** The account's cart, made on first use. */
-export async function cartIdForUser(db: Db, userId: string): Promise<string> {
-  const cart = await db.cart.upsert({
-    where: { userId },
-    create: { userId },
-    update: {},
-    select: { id: true },
-  });
-  return cart.id;
+/** The account's cart, if it has one yet (reading never makes one). */
+export async function findCartOfUser(db: DbOrTx, userId: string): Promise<string | null> {
+  return (await db.cart.findUnique({ where: { userId }, select: { id: true } }))?.id ?? null;
+}
+
+/**
+ * The account's cart, made on first use. Two first requests at once (two tabs, a double click)
+ * both find none: the insert skips a duplicate instead of failing on the unique user id, and
+ * both then read the one cart that exists.
+ */
+export async function cartIdForUser(db: DbOrTx, userId: string): Promise<string> {
+  const existing = await findCartOfUser(db, userId);
+  if (existing) return existing;
+  await db.cart.createMany({ data: [{ userId }], skipDuplicates: true });
+  const made = await findCartOfUser(db, userId);
+  if (!made) throw new Error(`the cart of user ${userId} was neither found nor made`);
+  return made;
+}
+
+/**
+ * One write to a cart at a time: its row is locked until the transaction ends, so concurrent
+ * adds, quantity changes, merges and reviews of one cart queue up instead of racing each other's
+ * reads (a lost add, or a duplicate line on the (cart, variant) key). False when it is gone.
+ */
+async function lockCart(tx: Prisma.TransactionClient, cartId: string): Promise<boolean> {
+  const rows = await tx.$queryRaw<
+    { id: string }[]
+  >`SELECT id FROM "Cart" WHERE id = ${cartId} FOR NO KEY UPDATE`;
+  return rows.length > 0;
 }
 
 /**
@@ -60,7 +80,19 @@ export async function cartIdForUser(db: Db, userId: string): Promise<string> {
  * and written back, so the next look is quiet.
  */
 export async function viewCart(db: Db, cartId: string): Promise<CartView> {
+  return (await reviewCart(db, cartId)).cart;
+}
+
+/**
+ * `viewCart`, and the lines it found sold out or short as data: checkout refuses those with a
+ * 409 that names them, also when nothing is left in the cart.
+ */
+export async function reviewCart(
+  db: Db,
+  cartId: string,
+): Promise<{ cart: CartView; stockConflicts: StockConflict[] }> {
   return db.$transaction(async (tx) => {
+    await lockCart(tx, cartId);
     const items = await tx.cartItem.findMany({
       where: { cartId },
       orderBy: { addedAt: "asc" },
@@ -85,24 +117,34 @@ export async function viewCart(db: Db, cartId: string): Promise<CartView> {
       },
     });
     const changes: string[] = [];
+    const stockConflicts: StockConflict[] = [];
     const lines: CartLine[] = [];
     for (const item of items) {
       const { variant } = item;
       const currency = variant.currency.trim();
       const label = `${variant.product.name} (${variant.name})`;
+      const conflict = (available: number): StockConflict => ({
+        variantId: item.variantId,
+        productName: variant.product.name,
+        variantName: variant.name,
+        requested: item.quantity,
+        available,
+      });
       if (variant.product.status !== "PUBLISHED") {
-        await tx.cartItem.delete({ where: { cartId_variantId: { cartId, variantId: item.variantId } } });
+        await tx.cartItem.deleteMany({ where: { cartId, variantId: item.variantId } });
         changes.push(`${label} is no longer sold and was taken out of your cart.`);
         continue;
       }
       if (variant.stockOnHand <= 0) {
-        await tx.cartItem.delete({ where: { cartId_variantId: { cartId, variantId: item.variantId } } });
+        await tx.cartItem.deleteMany({ where: { cartId, variantId: item.variantId } });
         changes.push(`${label} sold out and was taken out of your cart.`);
+        stockConflicts.push(conflict(0));
         continue;
       }
       let quantity = item.quantity;
       if (quantity > variant.stockOnHand) {
         quantity = variant.stockOnHand;
+        stockConflicts.push(conflict(quantity));
         changes.push(
           `Only ${quantity} of ${label} ${quantity === 1 ? "is" : "are"} left, so your cart now has ${quantity}.`,
         );
@@ -134,7 +176,7 @@ export async function viewCart(db: Db, cartId: string): Promise<CartView> {
     }
     const currencies = new Set(lines.map((line) => line.unitPrice.currency));
     const [currency] = currencies;
-    return {
+    const cart = {
       id: cartId,
       lines,
       itemCount: lines.reduce((sum, line) => sum + line.quantity, 0),
@@ -144,6 +186,7 @@ export async function viewCart(db: Db, cartId: string): Promise<CartView> {
           : null,
       changes,
     };
+    return { cart, stockConflicts };
   });
 }
 
@@ -163,6 +206,8 @@ async function variantForCart(db: Db | Prisma.TransactionClient, variantId: stri
  */
 export async function addToCart(db: Db, cartId: string, input: { variantId: string; quantity: number }) {
   await db.$transaction(async (tx) => {
+    if (!(await lockCart(tx, cartId)))
+      throw new TRPCError({ code: "NOT_FOUND", message: "That cart is gone." });
     const variant = await variantForCart(tx, input.variantId);
     const current = await tx.cartItem.findUnique({
       where: { cartId_variantId: { cartId, variantId: input.variantId } },
@@ -187,6 +232,7 @@ export async function setCartQuantity(
   input: { variantId: string; quantity: number },
 ) {
   await db.$transaction(async (tx) => {
+    if (!(await lockCart(tx, cartId))) return;
     if (input.quantity === 0) {
       await tx.cartItem.deleteMany({ where: { cartId, variantId: input.variantId } });
       return;
@@ -228,13 +274,10 @@ function refuseBeyond(wanted: number, stock: number, alreadyInCart: number) {
  */
 export async function mergeGuestCart(db: Db, guestCartId: string, userId: string): Promise<string> {
   return db.$transaction(async (tx) => {
-    const target = await tx.cart.upsert({
-      where: { userId },
-      create: { userId },
-      update: {},
-      select: { id: true },
-    });
+    const target = { id: await cartIdForUser(tx, userId) };
     if (target.id === guestCartId) return target.id;
+    // Two sign-ins of one account at once, each bringing a guest cart, merge one after the other.
+    await lockCart(tx, target.id);
     const guest = await tx.cart.findUnique({
       where: { id: guestCartId },
       select: { userId: true, items: true },
@@ -258,7 +301,7 @@ export async function mergeGuestCart(db: Db, guestCartId: string, userId: string
         update: { quantity },
       });
     }
-    await tx.cart.delete({ where: { id: guestCartId } });
+    await tx.cart.deleteMany({ where: { id: guestCartId, userId: null } });
     return target.id;
   });
 }

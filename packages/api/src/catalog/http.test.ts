@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { at, insertCatalog } from "../../test/catalog-fixtures.ts";
 import { callHttp, type ErrorBody } from "../../test/http.ts";
 
-const { db } = await createTestDatabase();
+const { db, url } = await createTestDatabase();
 
 beforeAll(async () => {
   await insertCatalog(db, [
@@ -67,16 +67,37 @@ describe("catalog over HTTP", () => {
   });
 
   it("hides what went wrong inside behind a generic 500 that carries the request id", async () => {
-    const broken = createDb("postgresql://nobody:secret@127.0.0.1:1/none", { maxConnections: 1 });
+    // A database that answers, but holds none of the shop's tables: an unexpected failure.
+    const serverUrl = new URL(url);
+    serverUrl.pathname = "/postgres";
+    const bare = createDb(serverUrl.toString(), { maxConnections: 1 });
     try {
       const { status, body } = await get("catalog.categories", undefined, {
-        db: broken,
+        db: bare,
         headers: { "x-request-id": "req-test-0001" },
       });
       expect(status).toBe(500);
       const { json } = (body as ErrorBody).error;
       expect(json.message).toBe("Something went wrong on our side.");
       expect(json.data.requestId).toBe("req-test-0001");
+      expect(JSON.stringify(body)).not.toMatch(/Category|relation|does not exist|stack/i);
+    } finally {
+      await bare.$disconnect();
+    }
+  });
+
+  it("answers 503 with Retry-After, and nothing of the cause, when the database cannot be reached", async () => {
+    const broken = createDb("postgresql://nobody:secret@127.0.0.1:1/none", { maxConnections: 1 });
+    try {
+      const { status, headers, body } = await get("catalog.categories", undefined, {
+        db: broken,
+        headers: { "x-request-id": "req-test-0002" },
+      });
+      expect(status).toBe(503);
+      expect(headers.get("retry-after")).toBe("2");
+      const { json } = (body as ErrorBody).error;
+      expect(json.data.code).toBe("SERVICE_UNAVAILABLE");
+      expect(json.data.requestId).toBe("req-test-0002");
       expect(JSON.stringify(body)).not.toMatch(/127\.0\.0\.1|secret|ECONNREFUSED|stack/i);
     } finally {
       await broken.$disconnect();

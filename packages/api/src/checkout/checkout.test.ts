@@ -9,6 +9,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 
 import { insertCatalog, T0 } from "../../test/catalog-fixtures.ts";
 import { addToCart, createGuestCart } from "../cart/service.ts";
+import { StockConflictError } from "../errors.ts";
 import { percentOf } from "../orders/service.ts";
 import { checkout, quoteCheckout, shippingOptions, taxRuleFor } from "./service.ts";
 
@@ -234,6 +235,97 @@ describe("placing the order", () => {
     await checkout(db, request);
     const error = await refusal(checkout(db, { ...request, address: GB }));
     expect(error.code).toBe("UNPROCESSABLE_CONTENT");
+  });
+
+  describe("items that sold out or ran short since the cart was viewed", () => {
+    const stockOf = async (variantId: string) =>
+      (await db.productVariant.findUniqueOrThrow({ where: { id: variantId } })).stockOnHand;
+    const setStock = (variantId: string, stockOnHand: number) =>
+      db.productVariant.update({ where: { id: variantId }, data: { stockOnHand } });
+    const linesOf = async (cartId: string) =>
+      (await db.cartItem.findMany({ where: { cartId }, orderBy: { variantId: "asc" } })).map(
+        ({ variantId, quantity }) => `${variantId}×${quantity}`,
+      );
+
+    it("the only item sold out: a 409 naming it, not an empty cart; nothing placed", async () => {
+      const only = await createGuestCart(db);
+      await addToCart(db, only, { variantId: "kettle_v0", quantity: 2 });
+      await setStock("kettle_v0", 0);
+      const orders = await db.order.count();
+
+      const error = await refusal(checkout(db, input({ cartId: only })));
+      expect(error).toBeInstanceOf(StockConflictError);
+      expect(error.code).toBe("CONFLICT");
+      expect((error as StockConflictError).stockConflicts).toEqual([
+        {
+          variantId: "kettle_v0",
+          productName: "Product kettle",
+          variantName: "Variant 0",
+          requested: 2,
+          available: 0,
+        },
+      ]);
+      expect(error.message).toMatch(/Product kettle \(Variant 0\) sold out/);
+      expect(await db.order.count()).toBe(orders);
+      expect(await stockOf("kettle_v0")).toBe(0);
+      // The cart keeps the change it reported; asked again, it is empty now, and says so.
+      expect(await linesOf(only)).toEqual([]);
+      expect((await refusal(checkout(db, input({ cartId: only })))).fieldErrors).toEqual({
+        cart: ["is empty"],
+      });
+    });
+
+    it("an item ran short: a 409 with how many are left; nothing placed, the cart cut down", async () => {
+      await addToCart(db, cart, { variantId: "kettle_v1", quantity: 2 });
+      await setStock("kettle_v1", 2);
+      const orders = await db.order.count();
+
+      const error = await refusal(checkout(db, input()));
+      expect(error.code).toBe("CONFLICT");
+      expect((error as StockConflictError).stockConflicts).toEqual([
+        {
+          variantId: "kettle_v1",
+          productName: "Product kettle",
+          variantName: "Variant 1",
+          requested: 3,
+          available: 2,
+        },
+      ]);
+      expect(await db.order.count()).toBe(orders);
+      expect([await stockOf("kettle_v0"), await stockOf("kettle_v1")]).toEqual([100, 2]);
+      expect(await linesOf(cart)).toEqual(["kettle_v0×2", "kettle_v1×2"]);
+    });
+
+    it("the quote of a cart whose only item sold out is the same 409", async () => {
+      const only = await createGuestCart(db);
+      await addToCart(db, only, { variantId: "kettle_v1", quantity: 1 });
+      await setStock("kettle_v1", 0);
+      const error = await refusal(quoteCheckout(db, only, { address: CA }));
+      expect(error.code).toBe("CONFLICT");
+      expect((error as StockConflictError).stockConflicts).toEqual([
+        expect.objectContaining({ variantId: "kettle_v1", requested: 1, available: 0 }),
+      ]);
+    });
+
+    it("a cart whose only item left the shop is told so (409), not called empty", async () => {
+      const only = await createGuestCart(db);
+      await addToCart(db, only, { variantId: "kettle_v0", quantity: 1 });
+      await db.product.update({ where: { id: "kettle" }, data: { status: "ARCHIVED" } });
+      try {
+        const error = await refusal(checkout(db, input({ cartId: only })));
+        expect(error.code).toBe("CONFLICT");
+        expect(error).not.toBeInstanceOf(StockConflictError);
+        expect(error.message).toMatch(/Product kettle \(Variant 0\) is no longer sold/);
+      } finally {
+        await db.product.update({ where: { id: "kettle" }, data: { status: "PUBLISHED" } });
+      }
+    });
+  });
+
+  it("a cart that was really empty is a 400 on the cart", async () => {
+    const empty = await createGuestCart(db);
+    const error = await refusal(checkout(db, input({ cartId: empty })));
+    expect([error.code, error.fieldErrors]).toEqual(["BAD_REQUEST", { cart: ["is empty"] }]);
   });
 
   it("a cart whose price changed is shown again before anything is placed", async () => {

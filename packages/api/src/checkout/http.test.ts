@@ -11,7 +11,10 @@ import { callHttp, firstServerEvent } from "../../test/http.ts";
 import { orderAccessToken } from "../orders/access.ts";
 
 const { db } = await createTestDatabase();
-await insertCatalog(db, [{ id: "tea", categoryId: "cat_a", createdAt: T0, variants: [[1800, 500]] }]);
+await insertCatalog(db, [
+  { id: "tea", categoryId: "cat_a", createdAt: T0, variants: [[1800, 500]] },
+  { id: "scarce", categoryId: "cat_a", createdAt: T0, variants: [[2500, 20]] },
+]);
 await seedCheckoutRates(db);
 
 const ADDRESS = {
@@ -33,6 +36,12 @@ function cookieFrom(headers: Headers): string {
 interface CartData {
   lines: { variantId: string; quantity: number }[];
 }
+
+const stockConflictsOf = (error: { data: object } | undefined) =>
+  (error?.data as { stockConflicts?: unknown } | undefined)?.stockConflicts;
+const SCARCE = { variantId: "scarce_v0", productName: "Product scarce", variantName: "Variant 0" };
+const setScarceStock = (stockOnHand: number) =>
+  db.productVariant.update({ where: { id: "scarce_v0" }, data: { stockOnHand } });
 
 describe("a guest's cart", () => {
   it("is made on the first add and handed back as an HttpOnly cookie and a token", async () => {
@@ -132,6 +141,35 @@ describe("checking out", () => {
     expect(Object.keys(error?.data.fieldErrors ?? {})).toContain(field);
   });
 
+  it("the only item sold out since the cart was viewed: a 409 naming it, and nothing placed", async () => {
+    await setScarceStock(20);
+    const added = await callHttp(db, "cart.add", { mutation: true, input: { variantId: "scarce_v0" } });
+    const headers = { cookie: cookieFrom(added.headers) };
+    await setScarceStock(0);
+    const orders = await db.order.count();
+    const input = {
+      email: "g@example.test",
+      address: ADDRESS,
+      shippingRate: "standard",
+      idempotencyKey: key(),
+    };
+
+    const { status, error } = await callHttp(db, "checkout.placeOrder", { mutation: true, headers, input });
+    expect(status).toBe(409);
+    expect(error?.data).toMatchObject({ code: "CONFLICT", httpStatus: 409, fieldErrors: null });
+    expect(stockConflictsOf(error)).toEqual([{ ...SCARCE, requested: 1, available: 0 }]);
+    expect(error?.message).toContain("Product scarce (Variant 0) sold out");
+    expect(await db.order.count()).toBe(orders);
+    expect((await db.productVariant.findUniqueOrThrow({ where: { id: "scarce_v0" } })).stockOnHand).toBe(0);
+    // Any other refusal carries no stock conflicts.
+    const bad = await callHttp(db, "checkout.placeOrder", {
+      mutation: true,
+      headers,
+      input: { ...input, idempotencyKey: "abc" },
+    });
+    expect([bad.status, stockConflictsOf(bad.error)]).toEqual([400, null]);
+  });
+
   it("without a cart, there is nothing to check out", async () => {
     const input = {
       email: "guest@example.test",
@@ -143,6 +181,61 @@ describe("checking out", () => {
     expect(status).toBe(400);
     expect(error?.data.fieldErrors).toEqual({ cart: ["is empty"] });
   });
+});
+
+describe("200 shoppers whose carts hold only the item, 20 in stock", () => {
+  const SHOPPERS = 200;
+  const STOCK = 20;
+  let carts: { id: string; token: string }[] = [];
+  beforeAll(async () => {
+    await setScarceStock(SHOPPERS);
+    carts = await Promise.all(
+      Array.from({ length: SHOPPERS }, async () => {
+        const added = await callHttp(db, "cart.add", { mutation: true, input: { variantId: "scarce_v0" } });
+        const { cart, cartToken } = added.data as { cart: { id: string }; cartToken: string };
+        return { id: cart.id, token: cartToken };
+      }),
+    );
+  });
+
+  // Bounded: three rounds, each within the test's timeout.
+  it.each([1, 2, 3])(
+    "round %i: exactly 20 orders; every other answer a 409 naming the item, no 400, no 5xx; stock 0",
+    async () => {
+      await setScarceStock(STOCK);
+      await db.cartItem.deleteMany({ where: { cartId: { in: carts.map((c) => c.id) } } });
+      await db.cartItem.createMany({
+        data: carts.map((c) => ({ cartId: c.id, variantId: "scarce_v0", quantity: 1, unitAmountSeen: 2500 })),
+      });
+      const soldBefore = await db.orderLine.count({ where: { variantId: "scarce_v0" } });
+
+      const answers = await Promise.all(
+        carts.map((c, i) =>
+          callHttp(db, "checkout.placeOrder", {
+            mutation: true,
+            headers: { "x-cart-token": c.token },
+            input: {
+              email: `racer-${i}@example.test`,
+              address: ADDRESS,
+              shippingRate: "standard",
+              idempotencyKey: key(),
+            },
+          }),
+        ),
+      );
+      const statuses = answers.map((a) => a.status);
+      expect(statuses.filter((s) => s === 200)).toHaveLength(STOCK);
+      expect(statuses.filter((s) => s !== 200 && s !== 409)).toEqual([]);
+      const losers = answers.filter((a) => a.status === 409);
+      expect(losers).toHaveLength(SHOPPERS - STOCK);
+      for (const loser of losers) {
+        expect(stockConflictsOf(loser.error)).toEqual([{ ...SCARCE, requested: 1, available: 0 }]);
+      }
+      expect((await db.productVariant.findUniqueOrThrow({ where: { id: "scarce_v0" } })).stockOnHand).toBe(0);
+      expect(await db.orderLine.count({ where: { variantId: "scarce_v0" } })).toBe(soldBefore + STOCK);
+    },
+    30_000,
+  );
 });
 
 describe("signing in with a guest cart", () => {

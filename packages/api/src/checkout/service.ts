@@ -7,8 +7,8 @@ import type { Db, DbOrTx } from "@bazaar/db";
 import type { Address } from "@bazaar/validators";
 import { TRPCError } from "@trpc/server";
 
-import { viewCart, type CartView } from "../cart/service.ts";
-import { fieldError } from "../errors.ts";
+import { reviewCart, type CartView } from "../cart/service.ts";
+import { fieldError, StockConflictError, type StockConflict } from "../errors.ts";
 import { placeOrder, replay, taxOn, type PlacedOrder, type TaxRule } from "../orders/service.ts";
 
 export interface ShippingOption {
@@ -59,6 +59,8 @@ export async function taxRuleFor(db: DbOrTx, address: Pick<Address, "country" | 
 
 export interface CheckoutQuote {
   cart: CartView;
+  /** The lines this look found sold out or short (already cut in the cart, and in `cart.changes`). */
+  stockConflicts: StockConflict[];
   currency: string;
   options: ShippingOption[];
   shipping: ShippingOption;
@@ -81,19 +83,35 @@ async function deliveryTo(
   return { options, shipping, rule: await taxRuleFor(db, address) };
 }
 
+/**
+ * The 409 for a cart that changed since the shopper last looked; when items sold out or ran
+ * short, it carries them as data for clients to name.
+ */
+function cartChanged({ changes }: CartView, stockConflicts: StockConflict[]): TRPCError {
+  const message = `Your cart changed. Please check it before paying: ${changes.join(" ")}`;
+  return stockConflicts.length > 0
+    ? new StockConflictError(message, stockConflicts)
+    : new TRPCError({ code: "CONFLICT", message });
+}
+
 export async function quoteCheckout(
   db: Db,
   cartId: string,
   input: { address: Address; shippingRate?: string | undefined },
 ): Promise<CheckoutQuote> {
-  const cart = await viewCart(db, cartId);
-  if (cart.lines.length === 0) throw fieldError("BAD_REQUEST", "cart", "is empty");
+  const { cart, stockConflicts } = await reviewCart(db, cartId);
+  if (cart.lines.length === 0) {
+    // Emptied by this very look (its only items sold out): that is news to tell, not an empty cart.
+    if (cart.changes.length > 0) throw cartChanged(cart, stockConflicts);
+    throw fieldError("BAD_REQUEST", "cart", "is empty");
+  }
   if (!cart.subtotal) throw fieldError("BAD_REQUEST", "cart", "holds items in more than one currency");
   const { currency, amount: subtotalAmount } = cart.subtotal;
   const { options, shipping, rule } = await deliveryTo(db, input.address, currency, input.shippingRate);
   const taxAmount = taxOn(subtotalAmount, shipping.amount, rule);
   return {
     cart,
+    stockConflicts,
     currency,
     options,
     shipping,
@@ -115,7 +133,8 @@ export interface CheckoutInput {
 /**
  * Place the order for the cart. A checkout retried with the same key returns the order it placed
  * (the cart is empty by then); if the cart changed since the shopper last looked (a price, an item
- * that ran out), nothing is placed and the 409 says what changed.
+ * that ran out), nothing is placed and the 409 says what changed. Items that sold out or ran short,
+ * seen here or under the order's row locks, are a 409 naming each (`StockConflictError`).
  */
 export async function checkout(db: Db, input: CheckoutInput): Promise<PlacedOrder> {
   const scope = input.userId ? `user:${input.userId}` : `cart:${input.cartId}`;
@@ -126,12 +145,7 @@ export async function checkout(db: Db, input: CheckoutInput): Promise<PlacedOrde
   if (earlier) return earlier;
 
   const quote = await quoteCheckout(db, input.cartId, input);
-  if (quote.cart.changes.length > 0) {
-    throw new TRPCError({
-      code: "CONFLICT",
-      message: `Your cart changed. Please check it before paying: ${quote.cart.changes.join(" ")}`,
-    });
-  }
+  if (quote.cart.changes.length > 0) throw cartChanged(quote.cart, quote.stockConflicts);
   return placeOrder(db, {
     idempotencyScope: scope,
     idempotencyKey: input.idempotencyKey,

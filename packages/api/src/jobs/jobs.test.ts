@@ -7,12 +7,15 @@ import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
 
 import { createTestDatabase } from "@bazaar/db/testing";
-import { createDatabaseMailer, type Mailer, type MailMessage } from "@bazaar/mail";
+import { createDatabaseMailer, createSmtpMailer, type Mailer } from "@bazaar/mail";
+import { startSmtpCatcher } from "@bazaar/mail/testing";
 import type { Runner } from "graphile-worker";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 
 import { insertCatalog, T0 } from "../../test/catalog-fixtures.ts";
+import { queueAccountLink, queueMail } from "../account/mail.ts";
 import { logger } from "../logger.ts";
+import { readWebhooksEnv } from "../webhooks/env.ts";
 import { orderAccessToken } from "../orders/access.ts";
 import { moveOrder, moveOrderWithin, placeOrder, RESERVATION_MINUTES } from "../orders/service.ts";
 import { startPayment } from "../payments/service.ts";
@@ -88,7 +91,7 @@ function run(mailer: Mailer = createDatabaseMailer(db)) {
     signingSecret: SIGNING_SECRET,
     paymentsWebhookSecret: WEBHOOK_SECRET,
     log: logger,
-    webhooks: { retryBaseMs: 100, allowPrivateTargets: true },
+    webhooks: { retryBaseMs: 100, allowPrivateTargets: true, secrets: readWebhooksEnv().secrets },
   };
   return startWorker(deps, { concurrency: 1 }).then((started) => (runner = started));
 }
@@ -156,36 +159,55 @@ describe("the worker", () => {
     expect(await db.email.count({ where: { to: email } })).toBe(1);
   });
 
-  it("retries a confirmation whose mail server failed, and sends it once when it recovers", async () => {
-    const email = `retry-${randomUUID()}@example.test`;
-    const stored = createDatabaseMailer(db);
-    let failures = 1;
-    const flaky: Mailer = {
-      transport: "smtp",
-      async send(message: MailMessage) {
-        if (failures > 0) {
-          failures -= 1;
-          throw new Error("421 try again later");
-        }
-        await stored.send(message);
-      },
-      close() {
-        // Nothing pooled.
-      },
-    };
-    const placed = await order(email);
-    await moveOrder(db, placed.id, "PAID");
-    await run(flaky);
-    const [failed] = await eventually(async () => {
-      const jobs = await jobsNamed("send-order-confirmation");
-      return jobs[0]?.last_error ? jobs : null;
-    });
-    expect(failed?.attempts).toBe(1);
-    expect(failed?.last_error).toContain("421 try again later");
-    // graphile-worker backs off e^attempts seconds: the first retry comes about 3 s later.
-    await eventually(() => db.email.findFirst({ where: { to: email } }));
-    expect(await db.email.count({ where: { to: email } })).toBe(1);
-  });
+  it("with the mail server refusing (421), retries the mail jobs and sends each once when it takes mail", async () => {
+    const smtp = await startSmtpCatcher();
+    smtp.unavailable = true;
+    const mailer = createSmtpMailer(smtp.url, "Bazaar <shop@bazaar.test>");
+    try {
+      const buyer = `retry-${randomUUID()}@example.test`;
+      const placed = await order(buyer);
+      await moveOrder(db, placed.id, "PAID");
+      const customer = await db.user.create({
+        data: { email: `reset-${randomUUID()}@example.test`, emailVerified: new Date() },
+      });
+      const notified = `notice-${randomUUID()}@example.test`;
+      await db.$transaction(async (tx) => {
+        await queueAccountLink(tx, customer.id, "RESET_PASSWORD");
+        await queueMail(tx, { to: notified, subject: "Notice", text: "t", html: "<p>t</p>" }, notified);
+      });
+      const tasks = ["send-order-confirmation", "send-account-link", "send-mail"];
+      const waiting = async () => (await Promise.all(tasks.map(jobsNamed))).flat();
+
+      await run(mailer);
+      // Each tried once, refused, and waits for its retry (graphile-worker backs off e^attempts s).
+      const failed = await eventually(async () => {
+        const jobs = await waiting();
+        return jobs.length === 3 && jobs.every((job) => job.last_error) ? jobs : null;
+      });
+      for (const job of failed) {
+        expect(job.attempts).toBe(1);
+        expect(job.last_error).toContain("421");
+      }
+      expect(smtp.refused).toBeGreaterThanOrEqual(3);
+      expect(smtp.messages).toHaveLength(0);
+
+      smtp.unavailable = false;
+      await eventually(async () => (await waiting()).length === 0);
+      const to = (address: string) => smtp.messages.filter((mail) => mail.to.includes(address));
+      expect(to(buyer).map((mail) => mail.subject)).toEqual([
+        `Your Bazaar order ${placed.number} is confirmed`,
+      ]);
+      expect(to(customer.email)).toHaveLength(1);
+      expect(to(customer.email)[0]?.text).toMatch(/\/reset-password\?token=[\w-]{43}/);
+      expect(to(notified)).toHaveLength(1);
+      expect(
+        (await db.order.findUniqueOrThrow({ where: { id: placed.id } })).confirmationSentAt,
+      ).not.toBeNull();
+    } finally {
+      mailer.close();
+      await smtp.close();
+    }
+  }, 30_000);
 
   it("the schedule's job expires unpaid orders past their hold and returns their stock", async () => {
     const stockBefore = (await db.productVariant.findUniqueOrThrow({ where: { id: "mug_v0" } })).stockOnHand;

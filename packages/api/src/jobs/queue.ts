@@ -2,6 +2,7 @@
 // the caller's transaction: the transactional outbox. A job exists exactly when the change that
 // asked for it committed, and a rolled-back order leaves no mail behind.
 import type { Prisma } from "@bazaar/db";
+import type { MailMessage } from "@bazaar/mail";
 
 import type { PaymentEventInput } from "../payments/events.ts";
 
@@ -12,6 +13,10 @@ export interface JobPayloads {
   "expire-unpaid-orders": Record<string, unknown>;
   "deliver-test-payment-event": { event: PaymentEventInput };
   "deliver-webhook": { deliveryId: string };
+  /** A mail that carries no secret (an account notice), kept until SMTP takes it. */
+  "send-mail": { message: MailMessage };
+  /** A one-time link for an account, made when it is sent (account/mail.ts). */
+  "send-account-link": { userId: string; purpose: "VERIFY_EMAIL" | "MAGIC_LINK" | "RESET_PASSWORD" };
 }
 export type JobName = keyof JobPayloads;
 

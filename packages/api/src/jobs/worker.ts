@@ -6,6 +6,7 @@ import { mailerFromEnv, type Mailer } from "@bazaar/mail";
 import { Logger as WorkerLogger, run, type Runner, type Task } from "graphile-worker";
 
 import type { Logger } from "../logger.ts";
+import { sendAccountLink } from "../account/mail.ts";
 import { sendOrderConfirmation } from "../orders/confirmation.ts";
 import { expireUnpaidOrders } from "../orders/service.ts";
 import { sendShippingNotice } from "../orders/shipping-notice.ts";
@@ -13,8 +14,9 @@ import { paymentsFromEnv } from "../payments/env.ts";
 import { paymentEventSchema } from "../payments/events.ts";
 import { deliverTestPaymentEvent } from "../payments/test-provider.ts";
 import { deliverWebhook, RETRY_BASE_MS } from "../webhooks/delivery.ts";
-import { readWebhooksEnv } from "../webhooks/env.ts";
-import type { JobName } from "./queue.ts";
+import { readWebhooksEnv, type WebhooksEnv } from "../webhooks/env.ts";
+import { sealStoredSecrets } from "../webhooks/secret-box.ts";
+import type { JobName, JobPayloads } from "./queue.ts";
 
 export interface WorkerDeps {
   databaseUrl: string;
@@ -25,12 +27,33 @@ export interface WorkerDeps {
   signingSecret: string;
   paymentsWebhookSecret: string;
   log: Logger;
-  /** Outgoing webhooks: the first retry's wait, and whether private addresses may be sent to. */
-  webhooks: { retryBaseMs: number; allowPrivateTargets: boolean };
+  /**
+   * Outgoing webhooks: the first retry's wait, whether private addresses may be sent to, and the
+   * key endpoint secrets are sealed with.
+   */
+  webhooks: WebhooksEnv & { retryBaseMs: number };
 }
 
 /** Unpaid orders past their hold are expired every minute (one run at a time, none backfilled). */
 export const SCHEDULE = "* * * * * expire-unpaid-orders ?max=1&jobKey=expire-unpaid-orders";
+
+/** The account mail jobs (account/mail.ts). A failed send throws, and the queue tries again with backoff. */
+export function mailTasks(
+  deps: Pick<WorkerDeps, "db" | "mailer" | "appUrl" | "log">,
+): Record<"send-mail" | "send-account-link", Task> {
+  return {
+    "send-mail": async (payload) => {
+      const { message } = payload as JobPayloads["send-mail"];
+      await deps.mailer.send(message);
+      deps.log.info({ subject: message.subject }, "mail sent");
+    },
+    "send-account-link": async (payload) => {
+      const link = payload as JobPayloads["send-account-link"];
+      const result = await sendAccountLink(deps, link);
+      deps.log.info({ userId: link.userId, purpose: link.purpose, result }, "account link");
+    },
+  };
+}
 
 export function jobTasks(deps: WorkerDeps): Record<JobName, Task> {
   return {
@@ -44,6 +67,7 @@ export function jobTasks(deps: WorkerDeps): Record<JobName, Task> {
       const result = await sendShippingNotice(deps, orderId);
       deps.log.info({ orderId, result }, "shipping notice");
     },
+    ...mailTasks(deps),
     "expire-unpaid-orders": async () => {
       const expired = await expireUnpaidOrders(deps.db);
       if (expired.length > 0) deps.log.info({ expired }, "expired unpaid orders");
@@ -88,7 +112,10 @@ function workerLogger(log: Logger): WorkerLogger {
   });
 }
 
-export function startWorker(deps: WorkerDeps, options: { concurrency?: number } = {}): Promise<Runner> {
+export async function startWorker(deps: WorkerDeps, options: { concurrency?: number } = {}): Promise<Runner> {
+  // Secrets stored in clear before sealing existed are sealed before any delivery is signed.
+  const sealed = await sealStoredSecrets(deps.db, deps.webhooks.secrets);
+  if (sealed > 0) deps.log.info({ sealed }, "sealed webhook endpoint secrets stored in clear");
   return run({
     connectionString: deps.databaseUrl,
     concurrency: options.concurrency ?? 2,

@@ -112,8 +112,14 @@ describe("placing an order", () => {
       ),
     );
     expect("error" in result && result.error).toBeInstanceOf(OutOfStockError);
-    expect(("error" in result ? (result.error as OutOfStockError) : null)?.shortages).toEqual([
-      { variantId: "hot_v0", requested: 999, available: before[1] },
+    expect(("error" in result ? (result.error as OutOfStockError) : null)?.stockConflicts).toEqual([
+      {
+        variantId: "hot_v0",
+        productName: "Product hot",
+        variantName: "Variant 0",
+        requested: 999,
+        available: before[1],
+      },
     ]);
     expect([await stock("two_v0"), await stock("hot_v0")]).toEqual(before);
     expect(await db.order.count()).toBe(orders);

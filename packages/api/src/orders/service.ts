@@ -4,7 +4,7 @@ import { Prisma, type Db, type DbOrTx, type OrderStatus } from "@bazaar/db";
 import { TRPCError } from "@trpc/server";
 
 import { catalogChanged, productChangeTags } from "../catalog/cache-tags.ts";
-import { fieldError, notFound } from "../errors.ts";
+import { fieldError, notFound, StockConflictError, type StockConflict } from "../errors.ts";
 import { enqueueJob } from "../jobs/queue.ts";
 import { describeStockChange, reportLowStock } from "../stock/ledger.ts";
 import { emitWebhookEvent, orderEventData } from "../webhooks/events.ts";
@@ -56,18 +56,16 @@ export function taxOn(subtotal: number, shipping: number, rule: TaxRule): number
   return percentOf(subtotal + (rule.appliesToShipping ? shipping : 0), rule.rateBasisPoints);
 }
 
-/** Thrown when a line asks for more than is left; `lines` names each short variant. */
-export class OutOfStockError extends TRPCError {
-  readonly shortages: { variantId: string; requested: number; available: number }[];
-  constructor(shortages: OutOfStockError["shortages"]) {
-    super({
-      code: "CONFLICT",
-      message:
-        shortages.length === 1
-          ? `Only ${shortages[0]?.available ?? 0} of that item ${shortages[0]?.available === 1 ? "is" : "are"} left.`
-          : "Some items in your order are no longer available in the quantities asked for.",
+/** Thrown when lines ask for more than is left under the row locks; the message names each item. */
+export class OutOfStockError extends StockConflictError {
+  constructor(shortages: StockConflict[]) {
+    const told = shortages.map(({ productName, variantName, available }) => {
+      const label = `${productName} (${variantName})`;
+      return available === 0
+        ? `${label} is sold out.`
+        : `Only ${available} of ${label} ${available === 1 ? "is" : "are"} left.`;
     });
-    this.shortages = shortages;
+    super(told.join(" "), shortages);
   }
 }
 
@@ -173,6 +171,8 @@ export async function placeOrder(db: Db, input: PlaceOrderInput, now = new Date(
         .filter((row) => row.stockOnHand < (quantities.get(row.id) ?? 0))
         .map((row) => ({
           variantId: row.id,
+          productName: row.productName,
+          variantName: row.name,
           requested: quantities.get(row.id) ?? 0,
           available: row.stockOnHand,
         }));

@@ -3,8 +3,10 @@
 // page (/pay/<ref>, inside the app), and the result arrives later as a signed webhook delivery,
 // sent by a queued job that retries until the shop answers 2xx. Refunds are answered at once.
 //
-// It keeps no store of its own: what it knows of a payment is the shop's Payment row (with its
-// refunds) and the events it sent about it, whose ids are its own to choose.
+// What it knows of a payment is the shop's Payment row and the events it sent about it, whose ids
+// are its own to choose. Refunds it keeps in a ledger of its own (TestProviderRefund), written
+// outside the shop's transactions as a real provider's would be: a refund it made stays made even
+// when the shop fails to record it.
 import { createHash, createHmac, randomBytes } from "node:crypto";
 
 import { signingSecret, signValue, verifySignedValue } from "@bazaar/auth";
@@ -79,34 +81,52 @@ export function testPaymentProvider(webhookSecret: string, db: Db): PaymentProvi
 
 /**
  * A refund, checked as a real provider would: a payment of its own that succeeded, in its
- * currency, for no more than is left of it. The refund's id follows from the idempotency key, so
- * the same key always names the same refund.
+ * currency, for no more than its ledger says is left. A key it has seen is answered with the
+ * refund it made for it, as an idempotency key promises. One transaction of its own per request,
+ * holding a lock on the payment's reference (none of the shop's rows), so two requests at once
+ * cannot both spend what is left.
  */
 async function refundTestPayment(db: Db, request: RefundRequest): Promise<{ providerRef: string }> {
-  const providerRef = `re_${createHash("sha256").update(`${request.paymentRef}\n${request.idempotencyKey}`).digest("hex").slice(0, 32)}`;
-  const payment = await db.payment.findUnique({
-    where: { provider_providerRef: { provider: TEST_PROVIDER, providerRef: request.paymentRef } },
-    include: { refunds: { select: { amount: true, providerRef: true } } },
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`test-provider-refund:${request.paymentRef}`}))`;
+    const made = await tx.testProviderRefund.findUnique({
+      where: { idempotencyKey: request.idempotencyKey },
+    });
+    if (made) return { providerRef: made.providerRef };
+    const payment = await tx.payment.findUnique({
+      where: { provider_providerRef: { provider: TEST_PROVIDER, providerRef: request.paymentRef } },
+    });
+    if (!payment) throw new RefundRefusedError("it has no such payment");
+    if (payment.status !== "SUCCEEDED") throw new RefundRefusedError("that payment did not succeed");
+    if (payment.currency.trim() !== request.currency) {
+      throw new RefundRefusedError(`that payment was in ${payment.currency.trim()}, not ${request.currency}`);
+    }
+    const paidOut = await tx.testProviderRefund.aggregate({
+      where: { paymentRef: request.paymentRef },
+      _sum: { amount: true },
+    });
+    const left = payment.amount - (paidOut._sum.amount ?? 0);
+    if (request.amount < 1 || request.amount > left) {
+      throw new RefundRefusedError(`only ${left} (minor units) of that payment is left to refund`);
+    }
+    const refusing = await tx.paymentEvent.findUnique({
+      where: {
+        provider_eventId: { provider: TEST_PROVIDER, eventId: refundRefusingEventId(request.paymentRef) },
+      },
+      select: { id: true },
+    });
+    if (refusing) throw new RefundRefusedError("the card it was paid with does not accept refunds");
+    const providerRef = `re_${createHash("sha256").update(`${request.paymentRef}\n${request.idempotencyKey}`).digest("hex").slice(0, 32)}`;
+    await tx.testProviderRefund.create({
+      data: {
+        providerRef,
+        paymentRef: request.paymentRef,
+        idempotencyKey: request.idempotencyKey,
+        amount: request.amount,
+      },
+    });
+    return { providerRef };
   });
-  if (!payment) throw new RefundRefusedError("it has no such payment");
-  // Asked again for a refund it already made: the first answer, as an idempotency key promises.
-  if (payment.refunds.some((refund) => refund.providerRef === providerRef)) return { providerRef };
-  if (payment.status !== "SUCCEEDED") throw new RefundRefusedError("that payment did not succeed");
-  if (payment.currency.trim() !== request.currency) {
-    throw new RefundRefusedError(`that payment was in ${payment.currency.trim()}, not ${request.currency}`);
-  }
-  const left = payment.amount - payment.refunds.reduce((sum, refund) => sum + refund.amount, 0);
-  if (request.amount < 1 || request.amount > left) {
-    throw new RefundRefusedError(`only ${left} (minor units) of that payment is left to refund`);
-  }
-  const refusing = await db.paymentEvent.findUnique({
-    where: {
-      provider_eventId: { provider: TEST_PROVIDER, eventId: refundRefusingEventId(request.paymentRef) },
-    },
-    select: { id: true },
-  });
-  if (refusing) throw new RefundRefusedError("the card it was paid with does not accept refunds");
-  return { providerRef };
 }
 
 /** The event the test provider sends for an outcome. */

@@ -3,7 +3,6 @@
 // answers with tRPC's error body, which the document does not describe).
 import type { RateLimiter } from "@bazaar/auth";
 import type { Db } from "@bazaar/db";
-import type { Mailer } from "@bazaar/mail";
 import { createOpenApiFetchHandler } from "trpc-to-openapi";
 
 import { oversizedBody } from "../body-limit.ts";
@@ -21,7 +20,6 @@ export interface RestDeps {
   corsOrigins?: readonly string[];
   /** Tests pass their own; the app uses the process's. */
   rateLimiter?: RateLimiter;
-  mailer?: Mailer;
   paymentProvider?: PaymentProvider;
 }
 
@@ -46,7 +44,7 @@ function errorResponse(status: number, error: ApiError["error"], headers: Record
 interface AdapterErrorBody {
   code?: unknown;
   message?: unknown;
-  data?: { code?: unknown; fieldErrors?: unknown } | null;
+  data?: { code?: unknown; fieldErrors?: unknown; stockConflicts?: unknown } | null;
 }
 
 /** The adapter's error body (tRPC's shape plus Zod issues) as the documented envelope. */
@@ -66,7 +64,10 @@ function envelope(body: AdapterErrorBody | null, requestId: string): ApiError["e
     : typeof body?.message === "string"
       ? body.message
       : "Something went wrong on our side.";
-  return { code, message, fieldErrors, requestId };
+  const stockConflicts = Array.isArray(body?.data?.stockConflicts)
+    ? (body.data.stockConflicts as ApiError["error"]["stockConflicts"])
+    : null;
+  return { code, message, fieldErrors, stockConflicts, requestId };
 }
 
 /** Answer one request to /api/v1/…; the route handler passes every method here. */
@@ -105,7 +106,18 @@ export async function handleRestRequest(req: Request, deps: RestDeps): Promise<R
   const refusal = oversizedBody(req);
   if (refusal) {
     const { status, code, message, fieldErrors } = refusal;
-    return errorResponse(status, { code, message, fieldErrors, requestId }, headers);
+    return errorResponse(status, { code, message, fieldErrors, stockConflicts: null, requestId }, headers);
+  }
+  // trpc-to-openapi gathers the query into a plain object and fails with a 500 on a parameter
+  // named like one of Object.prototype's members (`__proto__`, `constructor`, `toString`...).
+  const reserved = [...new URL(req.url).searchParams.keys()].find((name) => name in Object.prototype);
+  if (reserved !== undefined) {
+    const fieldErrors = { query: [`has a parameter named ${reserved}, which is not allowed`] };
+    return errorResponse(
+      400,
+      { code: "BAD_REQUEST", message: "Invalid input.", fieldErrors, stockConflicts: null, requestId },
+      headers,
+    );
   }
 
   const contextHeaders = new Headers(req.headers);
@@ -120,7 +132,6 @@ export async function handleRestRequest(req: Request, deps: RestDeps): Promise<R
         headers: contextHeaders,
         credentials: "api-key",
         rateLimiter: deps.rateLimiter,
-        mailer: deps.mailer,
         paymentProvider: deps.paymentProvider,
       }),
     // Headers must be a plain object here: the adapter copies them with Object.entries.

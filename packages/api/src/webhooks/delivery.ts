@@ -1,15 +1,19 @@
 // Sending one webhook delivery (the "deliver-webhook" job): sign the stored body with the
-// endpoint's secret and a fresh timestamp, POST it, and write down what came back. A 2xx answer
-// delivers it; anything else (another status, a redirect, a refusal, a timeout) is retried later,
-// each wait twice the one before, until MAX_DELIVERY_ATTEMPTS tries have failed.
+// endpoint's secret (and, during a rotation, the previous one) and a fresh timestamp, POST it to
+// the address its host was resolved to and checked as, and write down what came back. A 2xx
+// answer delivers it; anything else (another status, a redirect, a refusal, a timeout) is retried
+// later, each wait twice the one before, until MAX_DELIVERY_ATTEMPTS tries have failed.
 import { lookup } from "node:dns/promises";
-import { BlockList, isIP } from "node:net";
+import { request as httpRequest, type IncomingMessage, type OutgoingHttpHeaders } from "node:http";
+import { request as httpsRequest } from "node:https";
+import { BlockList, isIP, type LookupFunction } from "node:net";
 
 import type { Db } from "@bazaar/db";
 
 import { enqueueJob } from "../jobs/queue.ts";
 import type { Logger } from "../logger.ts";
 import type { WebhookPayload } from "./events.ts";
+import type { SecretBox } from "./secret-box.ts";
 import { SIGNATURE_HEADER, signWebhook } from "./signature.ts";
 
 /** Tries before a delivery is given up (FAILED); an admin can still replay it. */
@@ -30,6 +34,10 @@ export interface WebhookDeliveryDeps {
   retryBaseMs: number;
   /** Send to loopback and private-network addresses (development and tests); refused otherwise. */
   allowPrivateTargets: boolean;
+  /** Opens the endpoints' stored secrets. */
+  secrets: SecretBox;
+  /** A host name's addresses; the system resolver unless a test brings its own. */
+  resolveHost?: ResolveHost;
   /** The worker's signal: a shutdown stops a send in flight (it is then retried). */
   signal?: AbortSignal;
 }
@@ -68,33 +76,82 @@ const isPrivate = (address: string) => {
   return privateRanges.check(address, isIP(address) === 6 ? "ipv6" : "ipv4");
 };
 
-/** Why `url` may not be sent to (it names a private address), or null. */
-export async function privateTargetRefusal(url: URL): Promise<string | null> {
+export type ResolveHost = (hostname: string) => Promise<string[]>;
+
+const resolveWithSystem: ResolveHost = async (hostname) =>
+  (await lookup(hostname, { all: true })).map((entry) => entry.address);
+
+/**
+ * The one address this try sends to: the URL's host resolved once and, unless private targets
+ * are allowed, refused if any answer is private. The connection goes to this address, never to
+ * the name again, so a DNS answer that changes after the check (rebinding) cannot steer it.
+ */
+export async function targetAddress(
+  url: URL,
+  options: { allowPrivateTargets: boolean; resolveHost?: ResolveHost | undefined },
+): Promise<{ address: string } | { refusal: string }> {
   const host = url.hostname.replace(/^\[|\]$/g, "");
-  const addresses = isIP(host) ? [host] : (await lookup(host, { all: true })).map((entry) => entry.address);
-  const blocked = addresses.find(isPrivate);
-  return blocked ? `refused: ${url.hostname} is a private address (${blocked})` : null;
+  const addresses = isIP(host) ? [host] : await (options.resolveHost ?? resolveWithSystem)(host);
+  const blocked = options.allowPrivateTargets ? undefined : addresses.find(isPrivate);
+  if (blocked) return { refusal: `refused: ${url.hostname} is a private address (${blocked})` };
+  const [address] = addresses;
+  return address ? { address } : { refusal: `refused: ${url.hostname} has no address` };
+}
+
+/**
+ * POST `body` to `url` over a connection to `address`. The name stays the request's Host and,
+ * over https, its SNI and the name the certificate must match. A fresh connection each try
+ * (no pooled one left from an earlier answer); redirects are never followed.
+ */
+function postTo(
+  url: URL,
+  address: string,
+  headers: OutgoingHttpHeaders,
+  body: string,
+  signal: AbortSignal,
+): Promise<IncomingMessage> {
+  const family = isIP(address);
+  const pinned: LookupFunction = (_hostname, options, callback) => {
+    if (options.all) callback(null, [{ address, family }]);
+    else callback(null, address, family);
+  };
+  const send = url.protocol === "https:" ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const request = send(
+      url,
+      {
+        method: "POST",
+        headers: { ...headers, "content-length": Buffer.byteLength(body) },
+        lookup: pinned,
+        agent: false,
+        signal,
+      },
+      resolve,
+    );
+    request.on("error", reject);
+    request.end(body);
+  });
 }
 
 /** The start of a response's body, without reading more of a large one. */
-async function startOf(response: Response): Promise<string> {
-  const reader = response.body?.getReader();
-  if (!reader) return "";
-  const chunks: Uint8Array[] = [];
+async function startOf(response: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
   let size = 0;
-  while (size < RESPONSE_KEPT_BYTES) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    size += value.byteLength;
+  for await (const chunk of response as AsyncIterable<Buffer>) {
+    chunks.push(chunk);
+    size += chunk.byteLength;
+    if (size >= RESPONSE_KEPT_BYTES) break;
   }
-  await reader.cancel().catch(() => undefined);
-  return new TextDecoder().decode(Buffer.concat(chunks).subarray(0, RESPONSE_KEPT_BYTES));
+  response.destroy();
+  return Buffer.concat(chunks).subarray(0, RESPONSE_KEPT_BYTES).toString("utf8");
 }
 
+const timedOut = (error: unknown) =>
+  error instanceof Error &&
+  (error.name === "TimeoutError" || (error.cause instanceof Error && error.cause.name === "TimeoutError"));
+
 const describe = (error: unknown) => {
-  if (error instanceof Error && error.name === "TimeoutError")
-    return `no answer within ${DELIVERY_TIMEOUT_MS} ms`;
+  if (timedOut(error)) return `no answer within ${DELIVERY_TIMEOUT_MS} ms`;
   const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : "";
   return `${error instanceof Error ? error.message : String(error)}${cause}`.slice(0, 500);
 };
@@ -108,7 +165,17 @@ export async function deliverWebhook(
   const { db } = deps;
   const delivery = await db.webhookDelivery.findUnique({
     where: { id: deliveryId },
-    include: { endpoint: { select: { url: true, secret: true, disabledAt: true } } },
+    include: {
+      endpoint: {
+        select: {
+          url: true,
+          secret: true,
+          previousSecret: true,
+          previousSecretExpiresAt: true,
+          disabledAt: true,
+        },
+      },
+    },
   });
   if (delivery?.status !== "PENDING") return "skipped";
 
@@ -120,31 +187,42 @@ export async function deliverWebhook(
   let statusCode: number | null = null;
   let response: string | null = null;
   let error: string | null = null;
-  const disabled = delivery.endpoint.disabledAt !== null;
+  const { endpoint } = delivery;
+  const disabled = endpoint.disabledAt !== null;
   try {
-    const url = new URL(delivery.endpoint.url);
-    if (disabled) error = "the endpoint is disabled";
-    else if (!deps.allowPrivateTargets) error = await privateTargetRefusal(url);
-    if (!error) {
-      const answer = await fetch(url, {
-        method: "POST",
-        headers: {
-          "content-type": "application/json",
-          "user-agent": "Bazaar-Webhooks/1",
-          [SIGNATURE_HEADER]: signWebhook(delivery.endpoint.secret, body, now()),
-          "bazaar-event": delivery.event,
-          "bazaar-event-id": delivery.eventId,
-          "bazaar-delivery": delivery.id,
-        },
-        body,
-        // A redirect is not followed (it could point anywhere); it counts as a failed try.
-        redirect: "manual",
-        signal: AbortSignal.any([
-          AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
-          ...(deps.signal ? [deps.signal] : []),
-        ]),
-      });
-      statusCode = answer.status;
+    const url = new URL(endpoint.url);
+    const target = disabled ? { refusal: "the endpoint is disabled" } : await targetAddress(url, deps);
+    if ("refusal" in target) error = target.refusal;
+    else {
+      const signedAt = now();
+      // The secret before a rotation signs too until its grace period ends.
+      const secrets = [endpoint.secret];
+      if (
+        endpoint.previousSecret &&
+        endpoint.previousSecretExpiresAt &&
+        endpoint.previousSecretExpiresAt > signedAt
+      ) {
+        secrets.push(endpoint.previousSecret);
+      }
+      const headers = {
+        "content-type": "application/json",
+        "user-agent": "Bazaar-Webhooks/1",
+        [SIGNATURE_HEADER]: signWebhook(
+          secrets.map((stored) => deps.secrets.open(stored)),
+          body,
+          signedAt,
+        ),
+        "bazaar-event": delivery.event,
+        "bazaar-event-id": delivery.eventId,
+        "bazaar-delivery": delivery.id,
+      };
+      const signal = AbortSignal.any([
+        AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
+        ...(deps.signal ? [deps.signal] : []),
+      ]);
+      // A redirect is not followed (it could point anywhere); it counts as a failed try.
+      const answer = await postTo(url, target.address, headers, body, signal);
+      statusCode = answer.statusCode ?? null;
       response = await startOf(answer);
     }
   } catch (cause) {

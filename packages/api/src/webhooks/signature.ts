@@ -4,7 +4,9 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 // endpoint's secret), and the built-in test payment provider signs the deliveries the shop
 // receives with it, as real providers do:
 // `Bazaar-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`. The
-// timestamp is signed with the body, so an old delivery cannot be replayed with a new time.
+// timestamp is signed with the body, so an old delivery cannot be replayed with a new time. While
+// an endpoint's secret is being rotated the header carries one v1 per secret, newest first, and a
+// receiver accepts the delivery when any of them is made with the secret it holds.
 
 /** The header the signature travels in. */
 export const SIGNATURE_HEADER = "bazaar-signature";
@@ -24,12 +26,19 @@ export class WebhookSignatureError extends Error {
 const mac = (secret: string, timestamp: number, rawBody: string) =>
   createHmac("sha256", secret).update(`${timestamp}.${rawBody}`).digest("hex");
 
-export function signWebhook(secret: string, rawBody: string, now = new Date()): string {
+/** The header's value: one v1 for each of `secrets` (one, or two during a rotation). */
+export function signWebhook(secrets: string | readonly string[], rawBody: string, now = new Date()): string {
   const timestamp = Math.floor(now.getTime() / 1000);
-  return `t=${timestamp},v1=${mac(secret, timestamp, rawBody)}`;
+  const signatures = (typeof secrets === "string" ? [secrets] : secrets).map(
+    (secret) => `v1=${mac(secret, timestamp, rawBody)}`,
+  );
+  return [`t=${timestamp}`, ...signatures].join(",");
 }
 
-/** Throws WebhookSignatureError unless `header` signs exactly `rawBody` with `secret`, recently. */
+/**
+ * Throws WebhookSignatureError unless one of `header`'s v1 values signs exactly `rawBody` with
+ * `secret`, recently.
+ */
 export function verifyWebhook(
   secret: string,
   header: string | null,
@@ -37,20 +46,22 @@ export function verifyWebhook(
   now = new Date(),
 ): void {
   if (!header) throw new WebhookSignatureError("missing");
-  const parts = new Map(
-    header.split(",").map((part) => {
-      const at = part.indexOf("=");
-      return [part.slice(0, at).trim(), part.slice(at + 1).trim()] as const;
-    }),
-  );
-  const timestamp = Number(parts.get("t"));
-  const signature = parts.get("v1") ?? "";
-  if (!Number.isSafeInteger(timestamp) || !/^[0-9a-f]{64}$/.test(signature)) {
+  const parts = header.split(",").map((part) => {
+    const at = part.indexOf("=");
+    return { key: part.slice(0, at).trim(), value: part.slice(at + 1).trim() };
+  });
+  const timestamp = Number(parts.find((part) => part.key === "t")?.value);
+  const signatures = parts.filter((part) => part.key === "v1").map((part) => part.value);
+  if (!Number.isSafeInteger(timestamp) || signatures.length === 0)
     throw new WebhookSignatureError("malformed");
-  }
   if (Math.abs(now.getTime() / 1000 - timestamp) > SIGNATURE_TOLERANCE_SECONDS) {
     throw new WebhookSignatureError("expired");
   }
   const expected = Buffer.from(mac(secret, timestamp, rawBody), "hex");
-  if (!timingSafeEqual(expected, Buffer.from(signature, "hex"))) throw new WebhookSignatureError("mismatch");
+  // Values of the wrong shape are skipped (a later scheme's, say), not compared.
+  const matches = signatures.some(
+    (signature) =>
+      /^[0-9a-f]{64}$/.test(signature) && timingSafeEqual(expected, Buffer.from(signature, "hex")),
+  );
+  if (!matches) throw new WebhookSignatureError("mismatch");
 }

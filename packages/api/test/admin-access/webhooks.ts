@@ -16,6 +16,12 @@ export const webhooksRows: AdminAccessRow[] = [
     mutation: true,
     input: { endpointId: "no-such-endpoint", enabled: false },
   },
+  {
+    path: "admin.webhooks.rotateSecret",
+    who: "admin",
+    mutation: true,
+    input: { endpointId: "no-such-endpoint" },
+  },
   { path: "admin.webhooks.delete", who: "admin", mutation: true, input: { endpointId: "no-such-endpoint" } },
   { path: "admin.webhooks.deliveries", who: "admin", input: { endpointId: "no-such-endpoint" } },
   { path: "admin.webhooks.delivery", who: "admin", input: { deliveryId: "no-such-delivery" } },

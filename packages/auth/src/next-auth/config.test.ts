@@ -8,6 +8,8 @@ import { nextAuthConfig, nextAuthSecret, requestMeta, SIGN_IN_ERROR_NO_EMAIL } f
 
 const { db } = await createTestDatabase();
 const request = { ip: "198.51.100.4", userAgent: "Mozilla/5.0 (vitest)" };
+const warnings: unknown[] = [];
+const log = { warn: (fields: unknown) => warnings.push(fields), error: () => undefined };
 const env = readAuthEnv({
   AUTH_OIDC_ISSUER: "http://127.0.0.1:3101",
   AUTH_OIDC_ID: "bazaar",
@@ -39,7 +41,7 @@ beforeAll(async () => {
 });
 
 describe("next-auth configuration", () => {
-  const config = nextAuthConfig({ db, env, request });
+  const config = nextAuthConfig({ db, env, request, log });
 
   it("keeps sessions in the database, in Bazaar's session cookie, with Bazaar's token format", () => {
     expect(config.session?.strategy).toBe("database");
@@ -54,7 +56,12 @@ describe("next-auth configuration", () => {
   });
 
   it("uses the __Host- Secure cookie when the shop is served over https", () => {
-    const https = nextAuthConfig({ db, env: readAuthEnv({ APP_URL: "https://shop.example.com" }), request });
+    const https = nextAuthConfig({
+      db,
+      env: readAuthEnv({ APP_URL: "https://shop.example.com" }),
+      request,
+      log,
+    });
     expect(https.cookies?.sessionToken).toEqual({
       name: "__Host-bazaar.session",
       options: { httpOnly: true, sameSite: "lax", path: "/", secure: true },
@@ -64,6 +71,12 @@ describe("next-auth configuration", () => {
 
   it("offers the configured providers only", () => {
     expect(config.providers.map((p) => (typeof p === "function" ? p().id : p.id))).toEqual(["oidc"]);
+  });
+
+  it("logs through the app's logger, with next-auth's debug output off", () => {
+    config.logger?.warn?.("debug-enabled");
+    expect(warnings).toEqual([{ code: "debug-enabled" }]);
+    expect(config.debug).toBeUndefined();
   });
 });
 
@@ -90,7 +103,7 @@ describe("request metadata", () => {
 });
 
 describe("the sign-in callback", () => {
-  const { signIn } = nextAuthConfig({ db, env, request }).callbacks ?? {};
+  const { signIn } = nextAuthConfig({ db, env, request, log }).callbacks ?? {};
   const attempt = (user: User, account: Account) => {
     if (!signIn) throw new Error("no signIn callback");
     return signIn({ user, account, profile: {} });
@@ -131,7 +144,7 @@ describe("the sign-in callback", () => {
 
 describe("audit events", () => {
   it("records a new OAuth user's sign-up and sign-in with the request's ip and user agent", async () => {
-    const { events } = nextAuthConfig({ db, env, request });
+    const { events } = nextAuthConfig({ db, env, request, log });
     await events?.signIn?.({
       user: { id: "u_live", email: "live@example.com" },
       account: oidcAccount("sub-live"),
@@ -151,7 +164,7 @@ describe("audit events", () => {
 
   it("records a returning user's sign-in only", async () => {
     await db.auditLog.deleteMany();
-    const { events } = nextAuthConfig({ db, env, request });
+    const { events } = nextAuthConfig({ db, env, request, log });
     await events?.signIn?.({
       user: { id: "u_live", email: "live@example.com" },
       account: oidcAccount("sub-live"),

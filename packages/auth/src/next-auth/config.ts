@@ -10,6 +10,7 @@ import { clientIp, sessionCookie } from "../cookie.ts";
 import type { AuthEnv } from "../env.ts";
 import { generateToken } from "../tokens.ts";
 import { bazaarAdapter, normaliseEmail } from "./adapter.ts";
+import { nextAuthLogger, type AuthLog } from "./logger.ts";
 import { oauthProviders } from "./providers.ts";
 
 export interface NextAuthOptions {
@@ -21,6 +22,8 @@ export interface NextAuthOptions {
   now?: () => Date;
   /** After a successful OAuth sign-in (the app joins the guest's cart to the account here). */
   afterSignIn?: (userId: string) => Promise<void>;
+  /** The app's structured logger, for next-auth's warnings and errors. */
+  log: AuthLog;
 }
 
 /** Where next-auth's routes live (the web app's app/api/auth/[...nextauth]). */
@@ -59,7 +62,7 @@ export function requestMeta(
  * The caller must give next-auth requests at APP_URL's origin (the web app's route handler rewrites
  * them): next-auth builds its redirect_uri and redirects from the request URL.
  */
-export function nextAuthConfig({ db, env, request, now, afterSignIn }: NextAuthOptions): NextAuthConfig {
+export function nextAuthConfig({ db, env, request, now, afterSignIn, log }: NextAuthOptions): NextAuthConfig {
   const meta = request ?? { ip: null, userAgent: null };
   const cookie = sessionCookie(env);
   // Set when the sign-in linked a provider to an account that was already signed in.
@@ -86,6 +89,7 @@ export function nextAuthConfig({ db, env, request, now, afterSignIn }: NextAuthO
     },
     cookies: { sessionToken: { name: cookie.name, options: cookie.options } },
     pages: { signIn: "/sign-in", error: "/sign-in" },
+    logger: nextAuthLogger(log),
     callbacks: {
       async signIn({ user, account }) {
         if (account?.type !== "oauth" && account?.type !== "oidc") return false;

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 
 import { readAuthEnv } from "../env.ts";
 import { EMAIL_VERIFIED_BY_PROVIDER } from "./adapter.ts";
+import { providerAuthorizeOrigins } from "./provider-origins.ts";
 import { configuredProviders, oauthProviders } from "./providers.ts";
 
 const allSet = {
@@ -131,5 +132,22 @@ describe("provider profiles", () => {
       email: "octo@example.com",
       [EMAIL_VERIFIED_BY_PROVIDER]: false,
     });
+  });
+});
+
+describe("the providers' authorization origins (CSP form-action)", () => {
+  it("are the origins of next-auth's own authorization URLs, for each provider set", () => {
+    const fromNextAuth = providerConfigs(allSet).map((provider) => {
+      const authorization = provider.authorization as string | { url?: string } | undefined;
+      const url = typeof authorization === "string" ? authorization : authorization?.url;
+      // The OpenID issuer's endpoint is found by discovery; its origin is the issuer's.
+      return new URL(url ?? provider.issuer ?? "").origin;
+    });
+    expect(providerAuthorizeOrigins(readAuthEnv(allSet))).toEqual(fromNextAuth);
+    expect(fromNextAuth).toContain("https://sso.example.com");
+  });
+
+  it("are none when no provider is set", () => {
+    expect(providerAuthorizeOrigins(readAuthEnv({}))).toEqual([]);
   });
 });

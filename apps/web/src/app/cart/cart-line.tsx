@@ -2,11 +2,11 @@
 
 import type { RouterOutputs } from "@bazaar/api";
 import { formatMoney } from "@bazaar/validators";
-import Image from "next/image";
 import Link from "next/link";
 import { useId } from "react";
 
 import { QuantitySelect } from "~/components/quantity-select";
+import { ShopImage } from "~/components/shop-image";
 
 type Line = RouterOutputs["cart"]["get"]["lines"][number];
 
@@ -18,7 +18,7 @@ export function CartLine({ line, onQuantity }: { line: Line; onQuantity: (quanti
     <li className="flex gap-4 py-4">
       <div className="relative size-20 shrink-0 overflow-hidden rounded-md bg-gray-100">
         {/* The name beside it says what it shows: the picture adds nothing for a screen reader. */}
-        {line.image && <Image src={line.image.url} alt="" fill sizes="80px" className="object-cover" />}
+        {line.image && <ShopImage src={line.image.url} alt="" fill sizes="80px" className="object-cover" />}
       </div>
       <div className="flex min-w-0 flex-1 flex-wrap items-start justify-between gap-4">
         <div className="min-w-0 space-y-1">

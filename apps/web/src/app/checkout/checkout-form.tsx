@@ -79,11 +79,12 @@ export function CheckoutForm({ email }: { email: string | null }) {
 
   const place = api.checkout.placeOrder.useMutation({
     onError: (error) => {
-      // The cart changed under the shopper: show it as it is now, with a fresh quote.
-      if (error.data?.code === "CONFLICT") {
-        void utils.cart.get.invalidate();
-        void utils.checkout.quote.invalidate();
-      }
+      // The cart changed under the shopper: show it as it is now, then quote it again, unless
+      // nothing is left to quote (its only items sold out).
+      if (error.data?.code !== "CONFLICT") return;
+      void utils.cart.get.invalidate().then(() => {
+        if (utils.cart.get.getData()?.lines.length) void utils.checkout.quote.invalidate();
+      });
     },
   });
   const pay = api.payments.start.useMutation({
@@ -94,17 +95,28 @@ export function CheckoutForm({ email }: { email: string | null }) {
   const problem = failure && formProblem(failure, FIELDS);
   const fieldErrors = { ...fieldErrorsOf(quote.error), ...fieldErrorsOf(place.error) };
   const formState = { fieldErrors };
+  const conflict = failure?.data?.code === "CONFLICT";
+  const reviewCart = (
+    <Link href="/cart" className="mt-1 inline-block font-medium underline">
+      Review your cart
+    </Link>
+  );
 
   if (cart.lines.length === 0) {
     return (
       <div className="space-y-6">
         <CartChanges messages={changes} />
-        <div className="rounded-lg border border-gray-200 px-6 py-12 text-center">
-          <p className="text-lg">Your cart is empty, so there is nothing to check out.</p>
-          <Link href="/products" className="mt-4 inline-block font-medium text-brand-700 hover:underline">
-            Browse products
-          </Link>
-        </div>
+        {conflict ? (
+          // Emptied by the refusal (its only items sold out): say what happened, not "empty".
+          <ProblemAlert message={problem}>{reviewCart}</ProblemAlert>
+        ) : (
+          <div className="rounded-lg border border-gray-200 px-6 py-12 text-center">
+            <p className="text-lg">Your cart is empty, so there is nothing to check out.</p>
+            <Link href="/products" className="mt-4 inline-block font-medium text-brand-700 hover:underline">
+              Browse products
+            </Link>
+          </div>
+        )}
       </div>
     );
   }
@@ -140,13 +152,7 @@ export function CheckoutForm({ email }: { email: string | null }) {
         className="space-y-8"
       >
         <CartChanges messages={changes} />
-        <ProblemAlert message={problem}>
-          {failure?.data?.code === "CONFLICT" && (
-            <Link href="/cart" className="mt-1 inline-block font-medium underline">
-              Review your cart
-            </Link>
-          )}
-        </ProblemAlert>
+        <ProblemAlert message={problem}>{conflict && reviewCart}</ProblemAlert>
 
         <section aria-labelledby="contact-heading" className="space-y-4">
           <h2 id="contact-heading" className="text-xl font-semibold">

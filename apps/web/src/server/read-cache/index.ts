@@ -1,5 +1,5 @@
 import "server-only";
-import { onCatalogChange, type ReadCache } from "@bazaar/api";
+import type { ReadCache } from "@bazaar/api";
 import { unstable_cache } from "next/cache";
 import superjson from "superjson";
 
@@ -20,11 +20,3 @@ export const nextReadCache: ReadCache = {
     return superjson.parse<T>(await cached());
   },
 };
-
-// A catalog write (staff, checkout, a background job) makes the reads it names stale the moment
-// it commits: straight into the store's tag clock, so it works outside a request too.
-const holder = globalThis as typeof globalThis & { bazaarCatalogListener?: true };
-if (!holder.bazaarCatalogListener) {
-  holder.bazaarCatalogListener = true;
-  onCatalogChange((tags) => processCacheStore().invalidate(tags));
-}

@@ -1,5 +1,4 @@
-import { readAuthEnv } from "@bazaar/auth";
-import { Redis } from "ioredis";
+import { processRedis, readAuthEnv } from "@bazaar/auth";
 
 import { CacheStore } from "./store.ts";
 import { memoryTagClock, redisTagClock } from "./tag-clock.ts";
@@ -13,8 +12,9 @@ export const CACHE_MAX_BYTES = 64 * 1024 * 1024;
 const holder = globalThis as typeof globalThis & { [CACHE_STORE_KEY]?: CacheStore };
 
 /**
- * This process's cache store, made on first use: tag invalidations in memory, or in Redis when
- * REDIS_URL is set so that every app instance stops serving a changed product at once.
+ * This process's cache store, made on first use (the app makes it at start): tag invalidations in
+ * memory, or in Redis when REDIS_URL is set so that every app instance stops serving a changed
+ * product at once. The Redis client is the process's one (shared with the rate limits).
  */
 export function processCacheStore(): CacheStore {
   holder[CACHE_STORE_KEY] ??= createProcessStore();
@@ -27,12 +27,10 @@ function createProcessStore(): CacheStore {
   const onError = (error: unknown) => {
     if (warned) return;
     warned = true;
-    console.warn(`[cache] tag clock unreachable (${String(error)}); catalog reads go to the database.`);
+    console.warn(
+      `[cache] tag clock unreachable (${String(error)}); catalog reads go to the database until it is known again.`,
+    );
   };
-  const clock = REDIS_URL
-    ? redisTagClock(
-        new Redis(REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }).on("error", onError),
-      )
-    : memoryTagClock();
+  const clock = REDIS_URL ? redisTagClock(processRedis(REDIS_URL), { onError }) : memoryTagClock();
   return new CacheStore({ clock, maxBytes: CACHE_MAX_BYTES, onError });
 }

@@ -6,7 +6,14 @@ export interface CachedEntry {
   value: unknown;
   /** When the data was read: the miss that started its computation, not the moment it was stored. */
   readAt: number;
+  /** The tag clock's session at that miss: an entry from another session is not trusted. */
+  session: number;
   tags: readonly string[];
+}
+
+interface Miss {
+  at: number;
+  session: number | null;
 }
 
 export interface CacheStoreOptions {
@@ -14,7 +21,7 @@ export interface CacheStoreOptions {
   /** The most the entries may take, in (approximate) bytes; the least recently used go first. */
   maxBytes: number;
   now?: () => number;
-  /** Called when the tag clock cannot be read or written (Redis down). */
+  /** Called when the tag clock cannot be read (Redis down): the read goes to the database. */
   onError?: (error: unknown) => void;
 }
 
@@ -25,9 +32,9 @@ export interface CacheStoreOptions {
  */
 export class CacheStore {
   readonly #entries: LRUCache<string, CachedEntry>;
-  // key -> time of the miss that sent a caller to the database. Stored as the entry's readAt, so
-  // an invalidation that lands while the value is being computed makes that value stale at once.
-  readonly #misses = new LRUCache<string, number>({ max: 10_000 });
+  // key -> the miss that sent a caller to the database. Its time becomes the entry's readAt, so an
+  // invalidation that lands while the value is being computed makes that value stale at once.
+  readonly #misses = new LRUCache<string, Miss>({ max: 10_000 });
   readonly #clock: TagClock;
   readonly #now: () => number;
   readonly #onError: (error: unknown) => void;
@@ -42,33 +49,47 @@ export class CacheStore {
     });
   }
 
-  /** The entry, or null when absent or when one of its tags (or `alsoTags`) changed since it was read. */
+  /**
+   * The entry, or null when absent, when one of its tags (or `alsoTags`) changed since it was
+   * read, or when the tag clock is not known now or was not in the session it was read in.
+   */
   async get(key: string, alsoTags: readonly string[] = []): Promise<CachedEntry | null> {
+    const session = this.#clock.session();
     const entry = this.#entries.get(key);
-    if (!entry) {
-      this.#misses.set(key, this.#now());
-      return null;
-    }
+    if (entry?.session !== session) return this.#miss(key, session);
     let invalidatedAt: number;
     try {
       invalidatedAt = await this.#clock.latest([...entry.tags, ...alsoTags]);
     } catch (error) {
       // Freshness unknown: read the database rather than risk an old price.
       this.#onError(error);
-      return null;
+      return this.#miss(key, null);
     }
-    if (invalidatedAt >= entry.readAt) {
-      this.#entries.delete(key);
-      this.#misses.set(key, this.#now());
-      return null;
+    // The answer may come from after a reconnect, when this entry is no longer trusted.
+    if (invalidatedAt >= entry.readAt || this.#clock.session() !== session) {
+      return this.#miss(key, this.#clock.session());
     }
     return entry;
   }
 
+  /**
+   * Keeps the value only when it answers a recorded miss of this same session: a value with no
+   * known read time, or read before the clock was last unknown, might predate an invalidation.
+   */
   set(key: string, value: unknown, tags: readonly string[]): void {
-    const readAt = this.#misses.get(key) ?? this.#now();
+    const miss = this.#misses.get(key);
     this.#misses.delete(key);
-    this.#entries.set(key, { value, readAt, tags: [...tags] });
+    const session = this.#clock.session();
+    if (!miss || session === null || miss.session !== session) return;
+    this.#entries.set(key, { value, readAt: miss.at, session, tags: [...tags] });
+  }
+
+  #miss(key: string, session: number | null): null {
+    this.#entries.delete(key);
+    // Two callers may miss one key at once: the earliest read time is the one both values are
+    // safe under.
+    if (!this.#misses.has(key)) this.#misses.set(key, { at: this.#now(), session });
+    return null;
   }
 
   delete(key: string): void {
@@ -76,17 +97,12 @@ export class CacheStore {
   }
 
   /**
-   * Never throws: it runs after the write has committed. When the shared clock cannot be written,
-   * this process drops everything it holds; other instances stop serving from the cache while
-   * they cannot read the clock either.
+   * Runs after the write has committed. The clock never drops the invalidation: when it cannot
+   * be written now, the clock keeps it and is unknown until it is written, so neither this
+   * instance nor (having lost Redis too) any other serves from the cache meanwhile.
    */
   async invalidate(tags: readonly string[]): Promise<void> {
-    try {
-      await this.#clock.invalidate(tags, this.#now());
-    } catch (error) {
-      this.#onError(error);
-      this.#entries.clear();
-    }
+    await this.#clock.invalidate(tags, this.#now());
   }
 
   get size(): number {

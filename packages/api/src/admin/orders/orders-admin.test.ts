@@ -24,9 +24,12 @@ import { orderAccessToken } from "../../orders/access.ts";
 import { createOrderFeed } from "../../orders/live.ts";
 import { placeOrder } from "../../orders/service.ts";
 import { watchOrder } from "../../orders/watch.ts";
+import { RefundRefusedError, type PaymentProvider } from "../../payments/provider.ts";
 import { REFUND_REFUSING_CARD, testPaymentProvider } from "../../payments/test-provider.ts";
 import { ledgerMismatches } from "../../stock/ledger.ts";
+import { readWebhooksEnv } from "../../webhooks/env.ts";
 import { CSV_COLUMNS, exportOrdersCsv } from "./export.ts";
+import { refundOrder } from "./service.ts";
 
 const { db, url } = await createTestDatabase();
 await insertCatalog(db, [
@@ -341,7 +344,7 @@ describe("the shipping notice", () => {
           signingSecret: SIGNING_SECRET,
           paymentsWebhookSecret: "unused-here-0123456789",
           log: logger,
-          webhooks: { retryBaseMs: 100, allowPrivateTargets: true },
+          webhooks: { retryBaseMs: 100, allowPrivateTargets: true, secrets: readWebhooksEnv().secrets },
         },
         { concurrency: 1 },
       );
@@ -565,6 +568,229 @@ describe("admin.orders.refund", () => {
     expect(cancelled.status).toBe(502);
     expect(await snapshot(order.id)).toEqual(before);
     expect(await db.stockMovement.count({ where: { orderId: order.id, reason: "RELEASED" } })).toBe(0);
+  });
+});
+
+// ---- refunds whose outcome was never recorded (decision 0028) ----------------------------------
+
+describe("a refund the provider made but the shop never recorded", () => {
+  const staff = () => people.staff.id;
+  const meta = { ip: "203.0.113.9", userAgent: "vitest" };
+
+  /** The provider refunds, then its answer is lost (the connection drops, the process dies). */
+  const answerLost: PaymentProvider = {
+    ...provider,
+    async refund(request) {
+      await provider.refund(request);
+      throw new Error("the connection dropped after the provider answered");
+    },
+  };
+
+  /** What the provider's own ledger says it paid back for the order. */
+  async function paidOut(orderId: string) {
+    const payment = await db.payment.findFirstOrThrow({ where: { orderId, status: "SUCCEEDED" } });
+    const sum = await db.testProviderRefund.aggregate({
+      where: { paymentRef: payment.providerRef },
+      _sum: { amount: true },
+    });
+    return sum._sum.amount ?? 0;
+  }
+  const intentsOf = (orderId: string) =>
+    db.refundIntent.findMany({ where: { payment: { orderId } }, orderBy: { createdAt: "asc" } });
+
+  /** A paid order (75.00) with a refund of `amount` paid out by the provider and lost on the way back. */
+  async function lostRefund(amount: number) {
+    const order = await paidOrder();
+    await expect(
+      refundOrder(db, answerLost, staff(), { orderId: order.id, amount, reason: "Lost answer" }, meta),
+    ).rejects.toThrow("the connection dropped");
+    expect((await stored(order.id)).refundedAmount).toBe(0);
+    expect(await paidOut(order.id)).toBe(amount);
+    return order;
+  }
+
+  it("is settled before a retry with another amount: the order and the provider agree on both refunds", async () => {
+    const order = await lostRefund(3000);
+    const [pending] = await intentsOf(order.id);
+    expect(pending).toMatchObject({ status: "PENDING", amount: 3000, actorId: staff() });
+    const view = (await as("staff", "get", { id: order.id }, false)).data as {
+      unsettledRefunds: { amount: number; actorEmail: string }[];
+    };
+    expect(view.unsettledRefunds).toMatchObject([{ amount: 3000, actorEmail: people.staff.email }]);
+
+    const second = await refund({ orderId: order.id, amount: 2000, reason: "The real second refund" });
+    expect([second.status, second.data]).toMatchObject([200, { status: "PAID", refundedAmount: 5000 }]);
+    expect(await paidOut(order.id)).toBe(5000);
+    const after = await stored(order.id);
+    expect(after.refunds.map((r) => [r.amount, r.reason])).toEqual([
+      [3000, "Lost answer"],
+      [2000, "The real second refund"],
+    ]);
+    expect((await intentsOf(order.id)).map((i) => [i.amount, i.status])).toEqual([
+      [3000, "SUCCEEDED"],
+      [2000, "SUCCEEDED"],
+    ]);
+    const audits = await auditOf(order.id, "order.refunded");
+    expect(audits.map((a) => (a.details as { settlesIntent?: string }).settlesIntent)).toEqual([
+      pending?.id,
+      undefined,
+    ]);
+
+    // What is left is what the provider has left: 25.00, and not a cent more.
+    expect((await refund({ orderId: order.id, amount: 2501, reason: "Too much" })).status).toBe(409);
+    const rest = await refund({ orderId: order.id, amount: 2500, reason: "The rest" });
+    expect(rest.data).toMatchObject({ status: "REFUNDED", refundedAmount: 7500 });
+    expect(await paidOut(order.id)).toBe(7500);
+  });
+
+  it("is the same refund when retried with the same amount: paid out once", async () => {
+    const order = await lostRefund(3000);
+    const again = await refund({ orderId: order.id, amount: 3000, reason: "Lost answer" });
+    expect(again.data).toMatchObject({ refundedAmount: 3000 });
+    expect(await paidOut(order.id)).toBe(3000);
+    expect((await stored(order.id)).refunds).toHaveLength(1);
+    expect(await auditOf(order.id, "order.refunded")).toHaveLength(1);
+  });
+
+  it("stays recorded when the retry then asks for more than is left (409 on amount)", async () => {
+    const order = await lostRefund(5000);
+    const { status, error } = await refund({ orderId: order.id, amount: 3000, reason: "Too late" });
+    expect(status).toBe(409);
+    expect(error?.data.fieldErrors).toEqual({ amount: ["is more than is left to refund ($25.00)"] });
+    expect((await stored(order.id)).refundedAmount).toBe(5000);
+    expect(await paidOut(order.id)).toBe(5000);
+  });
+
+  it("is settled by a cancel, which then refunds only the rest and puts the stock back", async () => {
+    const order = await lostRefund(3000);
+    const mugs = await onHand("mug_v0");
+    const cancelled = await cancel({ orderId: order.id, reason: "Shopper changed their mind" });
+    expect(cancelled.data).toMatchObject({ status: "CANCELLED", refundedAmount: 7500 });
+    expect((await stored(order.id)).refunds.map((r) => r.amount)).toEqual([3000, 4500]);
+    expect(await paidOut(order.id)).toBe(7500);
+    expect(await onHand("mug_v0")).toBe(mugs + 2);
+  });
+
+  it("settles once when two retries with other amounts both find it unsettled", async () => {
+    const order = await lostRefund(3000);
+    // The real database, where each request waits, on its way to settle the intent, until the
+    // other one is on its way too: both have seen it unsettled before either settles it.
+    let arrived = 0;
+    let bothArrived: (() => void) | undefined;
+    const together = new Promise<void>((resolve) => (bothArrived = resolve));
+    const meeting = new Proxy(db, {
+      get(target, property) {
+        const value = Reflect.get(target, property) as unknown;
+        if (property !== "refundIntent") {
+          return typeof value === "function" ? ((value as () => unknown).bind(target) as unknown) : value;
+        }
+        return new Proxy(target.refundIntent, {
+          get(intents, method) {
+            const real = Reflect.get(intents, method) as (...args: unknown[]) => unknown;
+            if (method !== "findUniqueOrThrow") return real.bind(intents);
+            return async (...args: unknown[]) => {
+              arrived += 1;
+              if (arrived === 2) bothArrived?.();
+              await Promise.race([together, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+              return real.apply(intents, args);
+            };
+          },
+        });
+      },
+    });
+    await Promise.all([
+      refundOrder(meeting, provider, staff(), { orderId: order.id, amount: 1000, reason: "One" }, meta),
+      refundOrder(meeting, provider, staff(), { orderId: order.id, amount: 2000, reason: "Two" }, meta),
+    ]);
+    expect(arrived).toBe(2);
+    expect((await stored(order.id)).refundedAmount).toBe(6000);
+    expect(await paidOut(order.id)).toBe(6000);
+    expect((await stored(order.id)).refunds.map((r) => r.amount).sort()).toEqual([1000, 2000, 3000]);
+  });
+
+  it("gives up with a 409, changing nothing more, when new unsettled refunds keep appearing", async () => {
+    const order = await lostRefund(1000);
+    const payment = await db.payment.findFirstOrThrow({ where: { orderId: order.id, status: "SUCCEEDED" } });
+    // Each settling ask answers, and meanwhile another request's refund is left unsettled.
+    let asked = 0;
+    const busy: PaymentProvider = {
+      ...provider,
+      async refund(request) {
+        asked += 1;
+        const answer = await provider.refund(request);
+        await db.refundIntent.create({
+          data: { paymentId: payment.id, amount: 100 + asked, currency: "USD", reason: "Elsewhere" },
+        });
+        return answer;
+      },
+    };
+    await expect(
+      refundOrder(db, busy, staff(), { orderId: order.id, amount: 500, reason: "Mine" }, meta),
+    ).rejects.toThrow("Someone else is changing this order");
+    // Two rounds settled one each; the third round found another and gave up. This request's own
+    // refund was never asked for, and the last one found is still there to settle.
+    expect(asked).toBe(2);
+    expect((await stored(order.id)).refunds.map((r) => r.amount)).toEqual([1000, 101]);
+    expect(await paidOut(order.id)).toBe(1101);
+    expect((await intentsOf(order.id)).map((i) => [i.amount, i.status])).toEqual([
+      [1000, "SUCCEEDED"],
+      [101, "SUCCEEDED"],
+      [102, "PENDING"],
+    ]);
+  });
+
+  it("is closed as refused when the provider refuses it on settling, and the new refund goes ahead", async () => {
+    const order = await paidOrder();
+    // The first ask never reaches the provider; on settling, the provider refuses that refund.
+    const unreachable: PaymentProvider = {
+      ...provider,
+      refund: () => Promise.reject(new Error("the provider could not be reached")),
+    };
+    await expect(
+      refundOrder(db, unreachable, staff(), { orderId: order.id, amount: 3000, reason: "Never sent" }, meta),
+    ).rejects.toThrow("could not be reached");
+    const [pending] = await intentsOf(order.id);
+    const refusesThatOne: PaymentProvider = {
+      ...provider,
+      refund: (request) =>
+        request.idempotencyKey === `refund:${pending?.id}`
+          ? Promise.reject(new RefundRefusedError("that refund was cancelled"))
+          : provider.refund(request),
+    };
+    await refundOrder(db, refusesThatOne, staff(), { orderId: order.id, amount: 2000, reason: "New" }, meta);
+    expect((await intentsOf(order.id)).map((i) => [i.amount, i.status])).toEqual([
+      [3000, "REFUSED"],
+      [2000, "SUCCEEDED"],
+    ]);
+    expect((await stored(order.id)).refundedAmount).toBe(2000);
+    expect(await paidOut(order.id)).toBe(2000);
+  });
+});
+
+describe("the test provider's ledger", () => {
+  it("answers a key it has seen with the refund it made, and never pays out more than the payment at once", async () => {
+    const order = await paidOrder();
+    const payment = await db.payment.findFirstOrThrow({ where: { orderId: order.id, status: "SUCCEEDED" } });
+    const ask = (idempotencyKey: string, amount = 2500) =>
+      provider.refund({
+        paymentRef: payment.providerRef,
+        amount,
+        currency: "USD",
+        idempotencyKey,
+        reason: "t",
+      });
+    const first = await ask(`k-${order.id}-a`);
+    expect(await ask(`k-${order.id}-a`)).toEqual(first);
+    const racing = await Promise.allSettled([1, 2, 3, 4].map((n) => ask(`k-${order.id}-${n}`)));
+    expect(racing.filter((r) => r.status === "fulfilled")).toHaveLength(2);
+    expect(
+      racing.filter((r) => r.status === "rejected" && r.reason instanceof RefundRefusedError),
+    ).toHaveLength(2);
+    const sum = await db.testProviderRefund.aggregate({
+      where: { paymentRef: payment.providerRef },
+      _sum: { amount: true },
+    });
+    expect(sum._sum.amount).toBe(7500);
   });
 });
 

@@ -2,9 +2,18 @@
 // with its whole history, ship, cancel and refund. Each write is one transaction holding the order
 // row's lock, with its audit entry and the notice that updates the shopper's live page; a refund
 // calls the payment provider inside that transaction, so two racing refunds take turns and can
-// never give back more than was paid, and a refused refund changes nothing.
+// never give back more than was paid, and a refused refund changes nothing. Each refund is first
+// written down as an intent, committed on its own, so one whose outcome was never recorded is
+// settled with the provider before the order is refunded any further (decision 0028).
 import type { RequestMeta } from "@bazaar/auth";
-import { Prisma, type Db, type OrderStatus, type PaymentStatus } from "@bazaar/db";
+import {
+  Prisma,
+  type Db,
+  type OrderStatus,
+  type PaymentModel,
+  type PaymentStatus,
+  type RefundIntentModel as RefundIntent,
+} from "@bazaar/db";
 import {
   encodeAdminCursor,
   formatMoney,
@@ -156,9 +165,14 @@ export async function getOrder(db: Db, id: string) {
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take: 500,
   });
+  // Asked of the provider, outcome never recorded: settled by the next refund or cancel.
+  const unsettled = await db.refundIntent.findMany({
+    where: { status: "PENDING", payment: { orderId: id } },
+    orderBy: { createdAt: "asc" },
+  });
   const actorIds = new Set<string>();
   for (const entry of audit) if (entry.actorId) actorIds.add(entry.actorId);
-  for (const refund of order.refunds) if (refund.actorId) actorIds.add(refund.actorId);
+  for (const refund of [...order.refunds, ...unsettled]) if (refund.actorId) actorIds.add(refund.actorId);
   const actors = await resolveActors(db, actorIds);
   const actorEmail = (actorId: string | null | undefined) =>
     actorId ? (actors.get(actorId)?.label ?? null) : null;
@@ -308,6 +322,13 @@ export async function getOrder(db: Db, id: string) {
       createdAt: refund.createdAt,
       actorEmail: actorEmail(refund.actorId),
     })),
+    unsettledRefunds: unsettled.map((intent) => ({
+      id: intent.id,
+      amount: intent.amount,
+      reason: intent.reason,
+      createdAt: intent.createdAt,
+      actorEmail: actorEmail(intent.actorId),
+    })),
     timeline,
     /** What staff may do now (the services decide again on the locked row). */
     can: {
@@ -391,18 +412,108 @@ async function withOrderLocked<T>(
   }
 }
 
+/** A refund intent that another request left PENDING, to settle before this request goes on. */
+class UnsettledRefund extends Error {
+  constructor(readonly intentId: string) {
+    super("an earlier refund of this order has no recorded outcome");
+  }
+}
+
+/** Settle-and-try-again rounds before a refunding write gives up; one pending intent at most is usual. */
+const SETTLE_ROUNDS = 3;
+
+/** The provider sees the intent's id as the idempotency key: every ask for that refund sends it. */
+const refundKey = (intent: Pick<RefundIntent, "id">) => `refund:${intent.id}`;
+
 /**
- * Give `amount` back through the provider that took the payment, and record it. The idempotency
- * key follows from the order's state (what was refunded before, and this amount): retrying the
- * same refund after a failure on our side asks for the same refund, never a second one.
+ * The intent this request carries on, when the order has one PENDING for the same amount: the
+ * retry of a request that failed after asking the provider, as a retry with the same amount always
+ * was. One pending for another amount is another refund, settled first (UnsettledRefund).
+ */
+async function retriedIntent(tx: Prisma.TransactionClient, orderId: string, amount: number) {
+  const pending = await tx.refundIntent.findFirst({
+    where: { status: "PENDING", payment: { orderId } },
+    orderBy: { createdAt: "asc" },
+  });
+  if (pending && pending.amount !== amount) throw new UnsettledRefund(pending.id);
+  return pending;
+}
+
+/**
+ * Ask the provider for the intent's refund, with its key. A refusal closes the intent (REFUSED,
+ * written at once: nothing was paid, whatever becomes of the transaction); any other error leaves
+ * it PENDING, since the provider may have paid.
+ */
+async function askProvider(
+  db: Db,
+  provider: PaymentProvider,
+  payment: Pick<PaymentModel, "providerRef">,
+  intent: RefundIntent,
+): Promise<{ providerRef: string } | { refused: RefundRefusedError }> {
+  try {
+    return await provider.refund({
+      paymentRef: payment.providerRef,
+      amount: intent.amount,
+      currency: intent.currency.trim(),
+      idempotencyKey: refundKey(intent),
+      reason: intent.reason,
+    });
+  } catch (error) {
+    if (!(error instanceof RefundRefusedError)) throw error;
+    await db.refundIntent.update({
+      where: { id: intent.id },
+      data: { status: "REFUSED", settledAt: new Date() },
+    });
+    return { refused: error };
+  }
+}
+
+/** Write down the refund the provider made for `intent`, in the order's transaction. */
+async function recordRefund(
+  tx: Prisma.TransactionClient,
+  order: LockedOrder,
+  intent: RefundIntent,
+  providerRef: string,
+) {
+  const refund = await tx.refund.create({
+    data: {
+      orderId: order.id,
+      paymentId: intent.paymentId,
+      amount: intent.amount,
+      currency: order.currency,
+      reason: intent.reason,
+      providerRef,
+      actorId: intent.actorId,
+    },
+  });
+  await tx.refundIntent.update({
+    where: { id: intent.id },
+    data: { status: "SUCCEEDED", refundId: refund.id, settledAt: new Date() },
+  });
+  const updated = await tx.order.update({
+    where: { id: order.id },
+    data: { refundedAmount: { increment: intent.amount } },
+  });
+  await emitWebhookEvent(tx, "order.refunded", {
+    ...orderEventData(updated),
+    refund: { id: refund.id, amount: intent.amount },
+  });
+  return refund;
+}
+
+/**
+ * Give `amount` back through the provider that took the payment, and record it. The intent is
+ * committed through `db`, outside the order's transaction, before the provider is asked: if that
+ * transaction then fails, the intent stays PENDING and the next refund of the order settles it.
+ * It refers to the payment, not the order, whose row this transaction holds locked.
  */
 async function refundWithin(
   tx: Prisma.TransactionClient,
+  db: Db,
   provider: PaymentProvider,
   order: LockedOrder,
-  amount: number,
-  reason: string,
-  actorId: string,
+  request: { amount: number; reason: string; actorId: string },
+  retried: RefundIntent | null,
 ) {
   const payment = await tx.payment.findFirst({
     where: { orderId: order.id, status: "SUCCEEDED", amount: order.totalAmount },
@@ -420,45 +531,122 @@ async function refundWithin(
       message: `This order was paid through ${payment.provider}: refund it there.`,
     });
   }
-  let refunded: { providerRef: string };
-  try {
-    refunded = await provider.refund({
-      paymentRef: payment.providerRef,
-      amount,
-      currency: order.currency,
-      idempotencyKey: `refund:${order.id}:${order.refundedAmount}:${amount}`,
-      reason,
+  const intent =
+    retried ??
+    (await db.refundIntent.create({
+      data: { paymentId: payment.id, currency: order.currency, ...request },
+    }));
+  const answer = await askProvider(db, provider, payment, intent);
+  if ("refused" in answer) {
+    throw new TRPCError({
+      code: "BAD_GATEWAY",
+      message: `${answer.refused.message}. Nothing was changed.`,
+      cause: answer.refused,
     });
-  } catch (error) {
-    if (error instanceof RefundRefusedError) {
-      throw new TRPCError({
-        code: "BAD_GATEWAY",
-        message: `${error.message}. Nothing was changed.`,
-        cause: error,
-      });
-    }
-    throw error;
   }
-  const refund = await tx.refund.create({
-    data: {
-      orderId: order.id,
-      paymentId: payment.id,
-      amount,
-      currency: order.currency,
-      reason,
-      providerRef: refunded.providerRef,
+  return recordRefund(tx, order, intent, answer.providerRef);
+}
+
+/**
+ * After a refund is recorded: a paid or shipped order refunded in full becomes REFUNDED (a move
+ * announces itself), a partial refund is announced; audited either way.
+ */
+async function finishRefund(
+  tx: Prisma.TransactionClient,
+  order: LockedOrder,
+  refund: { id: string; amount: number; reason: string; providerRef: string },
+  actorId: string,
+  meta: RequestMeta,
+  now: Date,
+  details: Record<string, string> = {},
+) {
+  const refundedAmount = order.refundedAmount + refund.amount;
+  const status: OrderStatus = refundedAmount === order.totalAmount ? "REFUNDED" : order.status;
+  if (status === "REFUNDED") await moveOrderWithin(tx, order.id, "REFUNDED", now, actorId);
+  else await announceOrderChange(tx, order.id);
+  await recordChange(
+    tx,
+    {
+      action: "order.refunded",
       actorId,
+      targetType: "order",
+      targetId: order.id,
+      ...changedFields(
+        { status: order.status, refundedAmount: order.refundedAmount },
+        { status, refundedAmount },
+      ),
+      details: {
+        number: order.number,
+        refundId: refund.id,
+        amount: refund.amount,
+        currency: order.currency,
+        reason: refund.reason,
+        providerRef: refund.providerRef,
+        ...details,
+      },
     },
+    meta,
+  );
+}
+
+/**
+ * Settle an intent another request left PENDING: ask the provider again with its key (it answers
+ * with the refund it made, or makes it now if the first ask never reached it) and record that
+ * refund; a refusal closes the intent. Its own transaction, so what it learnt stays recorded
+ * whatever the request that found it does next.
+ */
+async function settleIntent(
+  db: Db,
+  provider: PaymentProvider,
+  intentId: string,
+  actorId: string,
+  meta: RequestMeta,
+  now: Date,
+) {
+  const { payment } = await db.refundIntent.findUniqueOrThrow({
+    where: { id: intentId },
+    select: { payment: { select: { orderId: true } } },
   });
-  const updated = await tx.order.update({
-    where: { id: order.id },
-    data: { refundedAmount: { increment: amount } },
+  await withOrderLocked(db, payment.orderId, async (tx, order) => {
+    const intent = await tx.refundIntent.findUniqueOrThrow({
+      where: { id: intentId },
+      include: { payment: { select: { providerRef: true } } },
+    });
+    // Settled meanwhile by another request.
+    if (intent.status !== "PENDING") return;
+    const answer = await askProvider(db, provider, intent.payment, intent);
+    if ("refused" in answer) return;
+    const refund = await recordRefund(tx, order, intent, answer.providerRef);
+    await finishRefund(tx, order, refund, actorId, meta, now, { settlesIntent: intent.id });
   });
-  await emitWebhookEvent(tx, "order.refunded", {
-    ...orderEventData(updated),
-    refund: { id: refund.id, amount },
-  });
-  return refund;
+}
+
+/**
+ * Run a write that refunds (a refund, a paid order's cancel). When it finds another request's
+ * refund unsettled it stops, that refund is settled, and it runs again on the new state.
+ */
+async function settlingFirst<T>(
+  db: Db,
+  provider: PaymentProvider,
+  actorId: string,
+  meta: RequestMeta,
+  now: Date,
+  write: () => Promise<T>,
+): Promise<T> {
+  for (let round = 1; ; round++) {
+    try {
+      return await write();
+    } catch (error) {
+      if (!(error instanceof UnsettledRefund)) throw error;
+      if (round >= SETTLE_ROUNDS) {
+        throw new TRPCError({
+          code: "CONFLICT",
+          message: "Someone else is changing this order. Try again in a moment.",
+        });
+      }
+      await settleIntent(db, provider, error.intentId, actorId, meta, now);
+    }
+  }
 }
 
 /** What a write answers with: enough for the page's message. */
@@ -529,7 +717,8 @@ export async function fulfilOrder(
 /**
  * Cancel an order that has not shipped: its stock returns (the ledger says RELEASED, with the
  * order and who cancelled it) and, if it was paid, what is left of the payment is refunded through
- * the provider in the same transaction. If the provider refuses, nothing happens at all.
+ * the provider in the same transaction (after settling an earlier unsettled refund). If the
+ * provider refuses, nothing happens at all.
  */
 export async function cancelOrder(
   db: Db,
@@ -539,56 +728,67 @@ export async function cancelOrder(
   meta: RequestMeta,
   now = new Date(),
 ) {
-  const restocked = await withOrderLocked(db, input.orderId, async (tx, order) => {
-    if (order.status === "FULFILLED") {
-      throw new TRPCError({
-        code: "CONFLICT",
-        message: "This order has shipped, so it cannot be cancelled: refund it instead.",
-      });
-    }
-    if (order.status !== "PENDING_PAYMENT" && order.status !== "PAID") {
-      throw illegalTransition(order.status, "CANCELLED");
-    }
-    const moved = await moveOrderWithin(tx, order.id, "CANCELLED", now, actorId);
-    const left = order.totalAmount - order.refundedAmount;
-    const refund =
-      order.status === "PAID" && left > 0
-        ? await refundWithin(tx, provider, order, left, `Order cancelled: ${input.reason}`, actorId)
+  const cancelling = () =>
+    withOrderLocked(db, input.orderId, async (tx, order) => {
+      if (order.status === "FULFILLED") {
+        throw new TRPCError({
+          code: "CONFLICT",
+          message: "This order has shipped, so it cannot be cancelled: refund it instead.",
+        });
+      }
+      if (order.status !== "PENDING_PAYMENT" && order.status !== "PAID") {
+        throw illegalTransition(order.status, "CANCELLED");
+      }
+      const left = order.totalAmount - order.refundedAmount;
+      const refunds = order.status === "PAID" && left > 0;
+      const retried = refunds ? await retriedIntent(tx, order.id, left) : null;
+      const moved = await moveOrderWithin(tx, order.id, "CANCELLED", now, actorId);
+      const refund = refunds
+        ? await refundWithin(
+            tx,
+            db,
+            provider,
+            order,
+            { amount: left, reason: `Order cancelled: ${input.reason}`, actorId },
+            retried,
+          )
         : null;
-    await recordChange(
-      tx,
-      {
-        action: "order.cancelled",
-        actorId,
-        targetType: "order",
-        targetId: order.id,
-        ...changedFields(
-          { status: order.status, cancelledAt: order.cancelledAt, refundedAmount: order.refundedAmount },
-          {
-            status: "CANCELLED",
-            cancelledAt: now,
-            refundedAmount: order.refundedAmount + (refund?.amount ?? 0),
+      await recordChange(
+        tx,
+        {
+          action: "order.cancelled",
+          actorId,
+          targetType: "order",
+          targetId: order.id,
+          ...changedFields(
+            { status: order.status, cancelledAt: order.cancelledAt, refundedAmount: order.refundedAmount },
+            {
+              status: "CANCELLED",
+              cancelledAt: now,
+              refundedAmount: order.refundedAmount + (refund?.amount ?? 0),
+            },
+          ),
+          details: {
+            number: order.number,
+            reason: input.reason,
+            released: moved.order.lines.map((line) => ({ sku: line.sku, quantity: line.quantity })),
+            refund: refund ? { id: refund.id, amount: refund.amount, providerRef: refund.providerRef } : null,
           },
-        ),
-        details: {
-          number: order.number,
-          reason: input.reason,
-          released: moved.order.lines.map((line) => ({ sku: line.sku, quantity: line.quantity })),
-          refund: refund ? { id: refund.id, amount: refund.amount, providerRef: refund.providerRef } : null,
         },
-      },
-      meta,
-    );
-    return moved.restocked;
-  });
+        meta,
+      );
+      return moved.restocked;
+    });
+  const restocked = await settlingFirst(db, provider, actorId, meta, now, cancelling);
   if (restocked.length > 0) await catalogChanged(productChangeTags(restocked));
   return summary(db, input.orderId);
 }
 
 /**
  * Refund part or all of a paid (or shipped) order through the provider. The amount must be more
- * than 0 (the schema) and at most what is left (409 on `amount`); refunding the rest moves the
- * order to REFUNDED. A refund gives money back, not stock: returned goods are a stock adjustment.
+ * than 0 (the schema) and at most what is left (409 on `amount`) once an earlier unsettled refund
+ * is settled; refunding the rest moves the order to REFUNDED. A refund gives money back, not
+ * stock: returned goods are a stock adjustment.
  */
 export async function refundOrder(
   db: Db,
@@ -598,52 +798,36 @@ export async function refundOrder(
   meta: RequestMeta,
   now = new Date(),
 ) {
-  await withOrderLocked(db, input.orderId, async (tx, order) => {
-    if (order.status !== "PAID" && order.status !== "FULFILLED") {
-      throw new TRPCError({
-        code: "CONFLICT",
-        message:
-          order.status === "PENDING_PAYMENT"
-            ? "This order has not been paid, so there is nothing to refund."
-            : `This order is ${order.status.toLowerCase()}: there is nothing left to refund.`,
-      });
-    }
-    const left = order.totalAmount - order.refundedAmount;
-    if (input.amount > left) {
-      throw fieldError(
-        "CONFLICT",
-        "amount",
-        `is more than is left to refund (${formatMoney({ amount: left, currency: order.currency })})`,
+  const refunding = () =>
+    withOrderLocked(db, input.orderId, async (tx, order) => {
+      if (order.status !== "PAID" && order.status !== "FULFILLED") {
+        throw new TRPCError({
+          code: "CONFLICT",
+          message:
+            order.status === "PENDING_PAYMENT"
+              ? "This order has not been paid, so there is nothing to refund."
+              : `This order is ${order.status.toLowerCase()}: there is nothing left to refund.`,
+        });
+      }
+      const retried = await retriedIntent(tx, order.id, input.amount);
+      const left = order.totalAmount - order.refundedAmount;
+      if (input.amount > left) {
+        throw fieldError(
+          "CONFLICT",
+          "amount",
+          `is more than is left to refund (${formatMoney({ amount: left, currency: order.currency })})`,
+        );
+      }
+      const refund = await refundWithin(
+        tx,
+        db,
+        provider,
+        order,
+        { amount: input.amount, reason: input.reason, actorId },
+        retried,
       );
-    }
-    const refund = await refundWithin(tx, provider, order, input.amount, input.reason, actorId);
-    const refundedAmount = order.refundedAmount + input.amount;
-    const status: OrderStatus = refundedAmount === order.totalAmount ? "REFUNDED" : order.status;
-    // Moving announces the change itself; a partial refund announces it for the refunded amount.
-    if (status === "REFUNDED") await moveOrderWithin(tx, order.id, "REFUNDED", now, actorId);
-    else await announceOrderChange(tx, order.id);
-    await recordChange(
-      tx,
-      {
-        action: "order.refunded",
-        actorId,
-        targetType: "order",
-        targetId: order.id,
-        ...changedFields(
-          { status: order.status, refundedAmount: order.refundedAmount },
-          { status, refundedAmount },
-        ),
-        details: {
-          number: order.number,
-          refundId: refund.id,
-          amount: input.amount,
-          currency: order.currency,
-          reason: input.reason,
-          providerRef: refund.providerRef,
-        },
-      },
-      meta,
-    );
-  });
+      await finishRefund(tx, order, refund, actorId, meta, now);
+    });
+  await settlingFirst(db, provider, actorId, meta, now, refunding);
   return summary(db, input.orderId);
 }

@@ -52,6 +52,7 @@ export const adminProductsRouter = createTRPCRouter({
     ),
   /** Multipart form data: `productId`, `alt` and `file` (PNG, JPEG or WebP, at most 5 MB). */
   uploadImage: staffProcedure
+    .meta({ multipart: true })
     .input(images.uploadImageInput)
     .mutation(({ ctx, input }) =>
       images.uploadImage(ctx.db, ctx.mediaStorage, ctx.session.user.id, input, meta(ctx)),

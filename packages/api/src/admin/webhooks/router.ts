@@ -2,6 +2,7 @@ import {
   createWebhookEndpointInput,
   listWebhookDeliveriesInput,
   listWebhookEndpointsInput,
+  rotateWebhookSecretInput,
   updateWebhookEndpointInput,
   webhookDeliveryIdInput,
   webhookEndpointIdInput,
@@ -24,10 +25,18 @@ export const webhooksRouter = createTRPCRouter({
   /** Answers with the signing secret, this once. */
   create: adminProcedure
     .input(createWebhookEndpointInput)
-    .mutation(({ ctx, input }) => webhooks.createEndpoint(ctx.db, ctx.session.user.id, input, meta(ctx))),
+    .mutation(({ ctx, input }) =>
+      webhooks.createEndpoint(ctx.db, ctx.webhookSecrets, ctx.session.user.id, input, meta(ctx)),
+    ),
   update: adminProcedure
     .input(updateWebhookEndpointInput)
     .mutation(({ ctx, input }) => webhooks.updateEndpoint(ctx.db, ctx.session.user.id, input, meta(ctx))),
+  /** A new signing secret, answered this once; the old one signs too for the grace period. */
+  rotateSecret: adminProcedure
+    .input(rotateWebhookSecretInput)
+    .mutation(({ ctx, input }) =>
+      webhooks.rotateSecret(ctx.db, ctx.webhookSecrets, ctx.session.user.id, input, meta(ctx)),
+    ),
   delete: adminProcedure
     .input(webhookEndpointIdInput)
     .mutation(({ ctx, input }) =>

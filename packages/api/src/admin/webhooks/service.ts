@@ -1,6 +1,6 @@
 // Admins register the endpoints the shop sends events to, read each delivery's log (every try,
 // with the status and the start of the answer), and send a delivery again. An endpoint's signing
-// secret is returned once, in the answer that made it.
+// secret is returned once, in the answer that made it or rotated it, and stored sealed.
 import type { RequestMeta } from "@bazaar/auth";
 import { generateToken } from "@bazaar/auth";
 import type { Db, DbOrTx, Prisma, WebhookDeliveryStatus } from "@bazaar/db";
@@ -10,6 +10,7 @@ import { TRPCError } from "@trpc/server";
 import { changedFields, recordChange } from "../../audit/record.ts";
 import { notFound } from "../../errors.ts";
 import { enqueueJob } from "../../jobs/queue.ts";
+import type { SecretBox } from "../../webhooks/secret-box.ts";
 import { afterCursor, keysetPage } from "../keyset.ts";
 
 export interface WebhookEndpointView {
@@ -18,6 +19,8 @@ export interface WebhookEndpointView {
   description: string;
   events: WebhookEvent[];
   disabledAt: Date | null;
+  /** Until when the secret before the last rotation signs too; null when it no longer does. */
+  previousSecretExpiresAt: Date | null;
   createdAt: Date;
   createdBy: { id: string; email: string } | null;
 }
@@ -28,16 +31,23 @@ const endpointSelect = {
   description: true,
   events: true,
   disabledAt: true,
+  previousSecretExpiresAt: true,
   createdAt: true,
   createdBy: { select: { id: true, email: true } },
 } as const;
 
-const asView = (row: Omit<WebhookEndpointView, "events"> & { events: string[] }): WebhookEndpointView => ({
+const asView = (
+  row: Omit<WebhookEndpointView, "events"> & { events: string[] },
+  now = new Date(),
+): WebhookEndpointView => ({
   ...row,
   events: row.events as WebhookEvent[],
+  previousSecretExpiresAt:
+    row.previousSecretExpiresAt && row.previousSecretExpiresAt > now ? row.previousSecretExpiresAt : null,
 });
 
 const SECRET_PREFIX = "whsec_";
+const newSecret = () => `${SECRET_PREFIX}${generateToken()}`;
 
 export async function listEndpoints(
   db: Db,
@@ -53,7 +63,7 @@ export async function listEndpoints(
     db.webhookEndpoint.count(),
   ]);
   const { items, nextCursor } = keysetPage(rows, input.limit);
-  return { items: items.map(asView), nextCursor, total };
+  return { items: items.map((row) => asView(row)), nextCursor, total };
 }
 
 export async function getEndpoint(db: DbOrTx, endpointId: string): Promise<WebhookEndpointView> {
@@ -65,14 +75,15 @@ export async function getEndpoint(db: DbOrTx, endpointId: string): Promise<Webho
 /** The endpoint, and the secret its deliveries are signed with: shown to the admin this once. */
 export async function createEndpoint(
   db: Db,
+  secrets: SecretBox,
   actorId: string,
   input: { url: string; description: string; events: WebhookEvent[] },
   meta: RequestMeta,
 ): Promise<{ endpoint: WebhookEndpointView; secret: string }> {
-  const secret = `${SECRET_PREFIX}${generateToken()}`;
+  const secret = newSecret();
   const endpoint = await db.$transaction(async (tx) => {
     const created = await tx.webhookEndpoint.create({
-      data: { ...input, secret, createdById: actorId },
+      data: { ...input, secret: secrets.seal(secret), createdById: actorId },
       select: endpointSelect,
     });
     await recordChange(
@@ -145,6 +156,54 @@ export async function updateEndpoint(
     );
     return asView(updated);
   });
+}
+
+/**
+ * Give an endpoint a new secret, returned this once. The one it replaces keeps signing deliveries
+ * beside it for `graceHours` (each delivery then carries two v1 signatures), so the receiver can
+ * switch over without refusing any; a secret from a rotation before that is dropped. Audited,
+ * without secrets.
+ */
+export async function rotateSecret(
+  db: Db,
+  secrets: SecretBox,
+  actorId: string,
+  input: { endpointId: string; graceHours: number },
+  meta: RequestMeta,
+  now = new Date(),
+): Promise<{ endpoint: WebhookEndpointView; secret: string }> {
+  const secret = newSecret();
+  const previousSecretExpiresAt =
+    input.graceHours > 0 ? new Date(now.getTime() + input.graceHours * 3_600_000) : null;
+  const endpoint = await db.$transaction(async (tx) => {
+    // Locked, so two rotations at once each keep the secret the other replaced, never a lost one.
+    const [current] = await tx.$queryRaw<{ secret: string }[]>`
+      SELECT "secret" FROM "WebhookEndpoint" WHERE "id" = ${input.endpointId} FOR UPDATE`;
+    if (!current) throw notFound("That webhook endpoint");
+    const rotated = await tx.webhookEndpoint.update({
+      where: { id: input.endpointId },
+      data: {
+        secret: secrets.seal(secret),
+        // Moved as stored: sealed (or, before the start-up sealing reached it, in clear) alike.
+        previousSecret: previousSecretExpiresAt ? current.secret : null,
+        previousSecretExpiresAt,
+      },
+      select: endpointSelect,
+    });
+    await recordChange(
+      tx,
+      {
+        action: "webhook_endpoint.secret_rotated",
+        actorId,
+        targetType: "webhook_endpoint",
+        targetId: rotated.id,
+        details: { graceHours: input.graceHours, previousSecretExpiresAt },
+      },
+      meta,
+    );
+    return rotated;
+  });
+  return { endpoint: asView(endpoint, now), secret };
 }
 
 /** Remove an endpoint and its delivery log. */

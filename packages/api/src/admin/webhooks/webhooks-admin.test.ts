@@ -103,6 +103,58 @@ describe("endpoints", () => {
   });
 });
 
+describe("rotating an endpoint's secret", () => {
+  it("answers a new secret once, keeps the old one signing for the grace period, audited without either", async () => {
+    const made = (await call("create", { url: "https://rotate.example.com/h", events: ["order.paid"] }))
+      .data as Made;
+    const before = Date.now();
+    const { status, data } = await call("rotateSecret", { endpointId: made.endpoint.id });
+    expect(status).toBe(200);
+    const rotated = data as Made & { endpoint: { previousSecretExpiresAt: string | null } };
+    expect(rotated.secret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
+    expect(rotated.secret).not.toBe(made.secret);
+    // 24 hours unless the admin says otherwise.
+    const until = new Date(rotated.endpoint.previousSecretExpiresAt ?? 0).getTime();
+    expect(until - before).toBeGreaterThanOrEqual(24 * 3_600_000);
+    expect(until - Date.now()).toBeLessThanOrEqual(24 * 3_600_000);
+
+    const stored = await db.webhookEndpoint.findUniqueOrThrow({ where: { id: made.endpoint.id } });
+    expect(JSON.stringify(stored)).not.toContain(rotated.secret);
+    expect(JSON.stringify(stored)).not.toContain(made.secret);
+    const one = await call("get", { endpointId: made.endpoint.id }, false);
+    expect(one.data).toMatchObject({ previousSecretExpiresAt: rotated.endpoint.previousSecretExpiresAt });
+    expect(JSON.stringify(one.data)).not.toContain(rotated.secret);
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { action: "webhook_endpoint.secret_rotated", targetId: made.endpoint.id },
+    });
+    expect(audit).toMatchObject({ actorId: people.admin.id, details: { graceHours: 24 } });
+    expect(JSON.stringify(audit)).not.toContain(rotated.secret);
+  });
+
+  it.each([
+    ["more than a week of grace", 169],
+    ["a negative grace period", -1],
+    ["part of an hour", 1.5],
+  ])("refuses %s with 400 on graceHours, changing nothing", async (_name, graceHours) => {
+    const made = (await call("create", { url: "https://rotate.example.com/h", events: ["order.paid"] }))
+      .data as Made;
+    const before = await everything();
+    const { status, error } = await call("rotateSecret", { endpointId: made.endpoint.id, graceHours });
+    expect(status).toBe(400);
+    expect(error?.data.fieldErrors).toHaveProperty(["graceHours"]);
+    expect(await everything()).toBe(before);
+  });
+
+  it("answers 404 for an unknown endpoint, and refuses staff", async () => {
+    expect((await call("rotateSecret", { endpointId: "nope" })).status).toBe(404);
+    const made = (await call("create", { url: "https://rotate.example.com/h", events: ["order.paid"] }))
+      .data as Made;
+    const before = await everything();
+    expect((await call("rotateSecret", { endpointId: made.endpoint.id }, true, "staff")).status).toBe(403);
+    expect(await everything()).toBe(before);
+  });
+});
+
 describe("the delivery log", () => {
   it("lists an endpoint's deliveries newest first with the last status, filtered, and shows each try", async () => {
     const made = (await call("create", { url: "https://log.example.com/h", events: ["order.paid"] }))

@@ -9,7 +9,7 @@ import { ApiError } from "./schemas.ts";
 
 export const REST_V1_BASE_PATH = "/api/v1";
 /** The contract's own version (semver): minor for additions, patch for fixes; v2 for breaks. */
-export const REST_V1_VERSION = "1.0.0";
+export const REST_V1_VERSION = "1.1.0";
 
 /** Operations that create something, answered with 201 (handler.ts sets the status). */
 export const CREATED_OPERATIONS = new Set(["orders.place"]);
@@ -21,16 +21,17 @@ const FAILURES: Record<number, string> = {
   401: "No API key, or one that is malformed, unknown or revoked.",
   403: "The key does not hold this operation's scope.",
   404: "Nothing with that id or slug.",
-  409: "The request conflicts with the current state (out of stock, already shipped, ...).",
+  409: "The request conflicts with the current state (out of stock, already shipped, ...); for stock, `stockConflicts` names each item and how many are left.",
   411: "The body's length was not declared (Content-Length).",
   413: "The body is larger than 1 MB.",
   415: "The body is not `application/json`.",
   422: "The idempotency key was already used for a different request.",
   429: "Over the key's rate limit; `Retry-After` says when to come back.",
   500: "An unexpected failure; quote `requestId`.",
+  503: "The shop cannot reach its database for a moment; nothing changed. Send the same request again after `Retry-After` seconds.",
 };
 
-const COMMON_FAILURES = [400, 401, 403, 429, 500];
+const COMMON_FAILURES = [400, 401, 403, 429, 500, 503];
 const BODY_FAILURES = [409, 411, 413, 415];
 
 /** The failures one operation can answer with. */
@@ -60,7 +61,7 @@ function openObjects(schema: unknown): void {
 function failure(status: number) {
   return {
     description: FAILURES[status] ?? "A failure.",
-    ...(status === 429
+    ...(status === 429 || status === 503
       ? { headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } } }
       : {}),
     content: { "application/json": { schema: ERROR_REF } },

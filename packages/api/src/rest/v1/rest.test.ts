@@ -57,6 +57,7 @@ interface ErrorEnvelope {
     code: string;
     message: string;
     fieldErrors: Record<string, string[]> | null;
+    stockConflicts: { variantId: string; requested: number; available: number }[] | null;
     requestId: string | null;
   };
 }
@@ -307,12 +308,38 @@ describe("orders", () => {
       body: { ...orderBody("rest-order-000002"), lines: [{ variantId: "novel_v0", quantity: 1 }] },
     });
     expect(outOfStock.status).toBe(409);
+    expect(errorOf(outOfStock.body)).toMatchObject({
+      code: "CONFLICT",
+      message: "Product novel (Variant 0) is sold out.",
+      fieldErrors: null,
+      stockConflicts: [
+        {
+          variantId: "novel_v0",
+          productName: "Product novel",
+          variantName: "Variant 0",
+          requested: 1,
+          available: 0,
+        },
+      ],
+    });
+    const left = (await db.productVariant.findUniqueOrThrow({ where: { id: "kettle_v1" } })).stockOnHand;
+    const short = await rest(db, "/orders", {
+      method: "POST",
+      key: every.key,
+      body: { ...orderBody("rest-order-short-01"), lines: [{ variantId: "kettle_v1", quantity: left + 1 }] },
+    });
+    expect([short.status, errorOf(short.body).message, errorOf(short.body).stockConflicts]).toEqual([
+      409,
+      `Only ${left} of Product kettle (Variant 1) are left.`,
+      [expect.objectContaining({ variantId: "kettle_v1", requested: left + 1, available: left })],
+    ]);
     const unknownItem = await rest(db, "/orders", {
       method: "POST",
       key: every.key,
       body: { ...orderBody("rest-order-000003"), lines: [{ variantId: "nope", quantity: 1 }] },
     });
     expect(unknownItem.status).toBe(400);
+    expect(errorOf(unknownItem.body).stockConflicts).toBeNull();
     expect(errorOf(unknownItem.body).fieldErrors).toEqual({ lines: ["no such item: nope"] });
     const invalid = await rest(db, "/orders", {
       method: "POST",

@@ -165,6 +165,20 @@ export const ApiError = z
         .record(z.string(), z.array(z.string()))
         .nullable()
         .meta({ description: "Messages per input field (dotted paths), when the input was refused." }),
+      stockConflicts: z
+        .array(
+          z.object({
+            variantId: id,
+            productName: z.string(),
+            variantName: z.string(),
+            requested: z.int(),
+            available: z.int().meta({ description: "How many are left; 0: sold out." }),
+          }),
+        )
+        .nullable()
+        .meta({
+          description: "On a 409 for stock: each item asked for beyond what is left. Null otherwise.",
+        }),
       requestId: z.string().nullable().meta({ description: "Quote it when reporting a problem." }),
     }),
   })

@@ -9,8 +9,8 @@ import { actionCaller } from "~/server/session";
 
 import { deliveryHref, endpointHref } from "./links";
 
-export interface NewEndpointState extends FormState {
-  /** The signing secret of the endpoint just made: shown this once, never stored by the page. */
+export interface NewSecretState extends FormState {
+  /** The signing secret just made (a new endpoint's, or a rotation's): shown this once, never stored by the page. */
   secret?: string;
 }
 
@@ -30,9 +30,9 @@ function endpointFields(form: FormData) {
 }
 
 export async function createWebhookEndpoint(
-  _previous: NewEndpointState,
+  _previous: NewSecretState,
   form: FormData,
-): Promise<NewEndpointState> {
+): Promise<NewSecretState> {
   const { url, description, events, values } = endpointFields(form);
   try {
     const made = await (await actionCaller()).admin.webhooks.create({ url, description, events });
@@ -56,6 +56,41 @@ export async function updateWebhookEndpoint(_previous: FormState, form: FormData
     revalidatePath(endpointHref(endpointId));
     revalidatePath("/admin/webhooks");
     return { ok: true, message: "Saved.", values };
+  } catch (error) {
+    return formError(error, values, { hiddenFields: ["endpointId"] });
+  }
+}
+
+const untilFormat = new Intl.DateTimeFormat("en-GB", {
+  dateStyle: "medium",
+  timeStyle: "short",
+  timeZone: "UTC",
+});
+
+/** A new signing secret for an endpoint; the old one keeps signing for the chosen hours. */
+export async function rotateWebhookSecret(
+  _previous: NewSecretState,
+  form: FormData,
+): Promise<NewSecretState> {
+  const endpointId = field(form, "endpointId");
+  const values = { graceHours: field(form, "graceHours") };
+  try {
+    const rotated = await (
+      await actionCaller()
+    ).admin.webhooks.rotateSecret({
+      endpointId,
+      graceHours: Number(values.graceHours),
+    });
+    revalidatePath(endpointHref(endpointId));
+    const until = rotated.endpoint.previousSecretExpiresAt;
+    return {
+      ok: true,
+      message: until
+        ? `New secret made. Until ${untilFormat.format(until)} UTC deliveries are signed with it and with the old one; then with it alone. Copy it now: it is not shown again.`
+        : "New secret made; the old one no longer signs. Copy it now: it is not shown again.",
+      secret: rotated.secret,
+      values,
+    };
   } catch (error) {
     return formError(error, values, { hiddenFields: ["endpointId"] });
   }

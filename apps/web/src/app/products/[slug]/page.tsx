@@ -1,6 +1,5 @@
 import { logger } from "@bazaar/api";
 import type { Metadata } from "next";
-import Image from "next/image";
 import { cache, Suspense } from "react";
 
 import { Breadcrumbs } from "~/components/breadcrumbs";
@@ -10,6 +9,7 @@ import { productJsonLd, serializeJsonLd } from "~/lib/json-ld";
 import { appUrl, shopUrl } from "~/server/app-url";
 import { orNotFound } from "~/server/or-not-found";
 import { trpc } from "~/trpc/server";
+import { ShopImage } from "~/components/shop-image";
 
 export const dynamic = "force-dynamic";
 
@@ -70,7 +70,7 @@ export default async function ProductPage({ params }: PageProps<"/products/[slug
       <div className="grid gap-8 md:grid-cols-2">
         <div>
           {cover && (
-            <Image
+            <ShopImage
               src={cover.url}
               alt={cover.alt}
               width={cover.width}
@@ -84,7 +84,7 @@ export default async function ProductPage({ params }: PageProps<"/products/[slug
             <ul aria-label="More images" className="mt-4 grid grid-cols-4 gap-2">
               {others.map((image) => (
                 <li key={image.id}>
-                  <Image
+                  <ShopImage
                     src={image.url}
                     alt={image.alt}
                     width={image.width}

@@ -364,6 +364,16 @@ export interface components {
                 fieldErrors: {
                     [key: string]: string[];
                 } | null;
+                /** @description On a 409 for stock: each item asked for beyond what is left. Null otherwise. */
+                stockConflicts: {
+                    /** @description An opaque identifier. */
+                    variantId: string;
+                    productName: string;
+                    variantName: string;
+                    requested: number;
+                    /** @description How many are left; 0: sold out. */
+                    available: number;
+                }[] | null;
                 /** @description Quote it when reporting a problem. */
                 requestId: string | null;
             };
@@ -460,6 +470,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The shop cannot reach its database for a moment; nothing changed. Send the same request again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     "products-get": {
@@ -538,6 +559,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The shop cannot reach its database for a moment; nothing changed. Send the same request again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     categories: {
@@ -599,6 +631,17 @@ export interface operations {
             /** @description An unexpected failure; quote `requestId`. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The shop cannot reach its database for a moment; nothing changed. Send the same request again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -669,6 +712,17 @@ export interface operations {
             /** @description An unexpected failure; quote `requestId`. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The shop cannot reach its database for a moment; nothing changed. Send the same request again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -746,6 +800,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The shop cannot reach its database for a moment; nothing changed. Send the same request again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     "stock-adjust": {
@@ -813,7 +878,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The request conflicts with the current state (out of stock, already shipped, ...). */
+            /** @description The request conflicts with the current state (out of stock, already shipped, ...); for stock, `stockConflicts` names each item and how many are left. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -863,6 +928,17 @@ export interface operations {
             /** @description An unexpected failure; quote `requestId`. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The shop cannot reach its database for a moment; nothing changed. Send the same request again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -943,6 +1019,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The shop cannot reach its database for a moment; nothing changed. Send the same request again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     "orders-place": {
@@ -1012,7 +1099,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The request conflicts with the current state (out of stock, already shipped, ...). */
+            /** @description The request conflicts with the current state (out of stock, already shipped, ...); for stock, `stockConflicts` names each item and how many are left. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1071,6 +1158,17 @@ export interface operations {
             /** @description An unexpected failure; quote `requestId`. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The shop cannot reach its database for a moment; nothing changed. Send the same request again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1155,6 +1253,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The shop cannot reach its database for a moment; nothing changed. Send the same request again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     "orders-fulfil": {
@@ -1220,7 +1329,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The request conflicts with the current state (out of stock, already shipped, ...). */
+            /** @description The request conflicts with the current state (out of stock, already shipped, ...); for stock, `stockConflicts` names each item and how many are left. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1270,6 +1379,17 @@ export interface operations {
             /** @description An unexpected failure; quote `requestId`. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The shop cannot reach its database for a moment; nothing changed. Send the same request again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

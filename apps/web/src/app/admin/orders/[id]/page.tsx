@@ -199,6 +199,14 @@ export default async function AdminOrderPage({ params }: PageProps<"/admin/order
         <h2 id="refunds-heading" className="text-xl font-semibold">
           Refunds
         </h2>
+        {order.unsettledRefunds.map((intent) => (
+          <p key={intent.id} className="rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm">
+            A refund of {money(intent.amount)} asked on <Time at={intent.createdAt} />
+            {intent.actorEmail ? ` by ${intent.actorEmail}` : ""} has no recorded outcome: the payment
+            provider’s answer was lost. The next refund or cancel asks the provider about it first, and
+            records it if it was paid (or pays it now).
+          </p>
+        ))}
         {order.refunds.length === 0 ? (
           <p className="text-gray-600">Nothing was refunded.</p>
         ) : (

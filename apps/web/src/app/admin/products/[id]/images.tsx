@@ -1,6 +1,5 @@
 "use client";
 
-import Image from "next/image";
 import { useRouter } from "next/navigation";
 import { useActionState, useId, useState, type FormEvent } from "react";
 
@@ -10,6 +9,7 @@ import { fieldErrorsOf, formProblem } from "~/lib/api-errors";
 import { api } from "~/trpc/react";
 
 import { deleteImage, moveImage, updateImageAlt } from "../actions";
+import { ShopImage } from "~/components/shop-image";
 
 export interface ImageView {
   id: string;
@@ -43,7 +43,7 @@ export function ImageItem({
   ];
   return (
     <li className="flex flex-wrap items-start gap-4 rounded-lg border border-gray-200 p-3">
-      <Image
+      <ShopImage
         src={image.url}
         alt={image.alt}
         width={image.width}

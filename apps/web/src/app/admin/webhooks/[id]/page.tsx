@@ -14,6 +14,7 @@ import { trpc } from "~/trpc/server";
 import { deleteWebhookEndpoint, setWebhookEndpointEnabled } from "../actions";
 import { DeliveryState, When, type DeliveryStatus } from "../format";
 import { deliveryHref, endpointHref } from "../links";
+import { RotateSecretForm } from "./rotate-secret-form";
 import { SettingsForm } from "./settings-form";
 
 export const metadata: Metadata = { title: "Webhook endpoint", robots: { index: false } };
@@ -112,6 +113,26 @@ export default async function WebhookEndpointPage({
         <SettingsForm endpoint={endpoint} />
       </section>
 
+      <section aria-labelledby="secret-heading" className="space-y-4">
+        <h2 id="secret-heading" className="text-xl font-semibold">
+          Signing secret
+        </h2>
+        <p className="max-w-2xl text-sm text-gray-800">
+          {endpoint.previousSecretExpiresAt ? (
+            <>
+              The secret was rotated: until <When at={endpoint.previousSecretExpiresAt} /> each delivery is
+              signed with the new secret and with the one before it.
+            </>
+          ) : (
+            <>
+              Rotating makes a new secret, shown once. The old one keeps signing beside it for the time you
+              choose, so the receiver can move to the new one first.
+            </>
+          )}
+        </p>
+        <RotateSecretForm endpointId={endpoint.id} />
+      </section>
+
       <section aria-labelledby="verify-heading" className="max-w-2xl space-y-3 text-sm text-gray-800">
         <h2 id="verify-heading" className="text-xl font-semibold text-gray-900">
           Verifying deliveries
@@ -120,13 +141,16 @@ export default async function WebhookEndpointPage({
           Each delivery is a POST with a JSON body (<code>id</code>, <code>type</code>, <code>createdAt</code>
           , <code>data</code>) and the headers <code>bazaar-event</code>, <code>bazaar-event-id</code>,{" "}
           <code>bazaar-delivery</code> and <code>bazaar-signature</code>, which reads{" "}
-          <code className="break-all">t=&lt;unix seconds&gt;,v1=&lt;signature&gt;</code>.
+          <code className="break-all">t=&lt;unix seconds&gt;,v1=&lt;signature&gt;</code>. After a rotation,
+          for its grace period, it carries one <code>v1</code> for each secret,{" "}
+          <code className="break-all">t=…,v1=&lt;new&gt;,v1=&lt;old&gt;</code>: accept the delivery when any
+          of them matches.
         </p>
         <p>
           The signature is the hex HMAC-SHA256, keyed with the endpoint’s signing secret (shown once, when the
-          endpoint was added), of <code>t</code>, a full stop and the raw body as received:{" "}
-          <code>&lt;t&gt;.&lt;body&gt;</code>. Compute it over the bytes before parsing them, compare in
-          constant time, and refuse a <code>t</code> more than five minutes from now.
+          endpoint was added or its secret rotated), of <code>t</code>, a full stop and the raw body as
+          received: <code>&lt;t&gt;.&lt;body&gt;</code>. Compute it over the bytes before parsing them,
+          compare in constant time, and refuse a <code>t</code> more than five minutes from now.
         </p>
         <p>
           A retry or a replay carries the same <code>bazaar-event-id</code> (the body’s <code>id</code>): skip
