@@ -1,7 +1,7 @@
 // Every main page against the WCAG 2.1 A and AA rules axe can check automatically (labels, names,
 // roles, landmarks, colour contrast), at desktop and phone sizes. Keyboard use is walked in
 // storefront-browse.spec.ts; this catches what a reviewer's eye misses.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 
 import { wcagViolations } from "./support/accessibility";
 

@@ -5,7 +5,7 @@
 // token over HTTP, as the app would.
 import { createHash, randomBytes } from "node:crypto";
 
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 
 import { signInAtTestProvider } from "./support/oidc";
 import { OIDC_ACCOUNTS } from "./support/oidc-provider";

@@ -1,7 +1,9 @@
 // The catalog is answered from Next's cache, and a staff change reaches shoppers at once.
 import { readFileSync } from "node:fs";
 
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
+
+import { expect, test } from "./support/test";
 import pg from "pg";
 
 import { databaseUrlFile } from "../playwright.config";

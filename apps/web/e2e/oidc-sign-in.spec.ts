@@ -1,7 +1,9 @@
 // Signing in through a real OpenID Provider (e2e/support/oidc-provider.ts, started by
 // playwright.config.ts): the shop's button, the provider's own login and consent pages, and back
 // to the shop with a Bazaar session.
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+
+import { expect, test } from "./support/test";
 
 import { signInAtTestProvider, type OidcLogin } from "./support/oidc";
 import { OIDC_ACCOUNTS } from "./support/oidc-provider";

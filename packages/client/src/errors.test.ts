@@ -83,3 +83,16 @@ describe("describeClientError", () => {
     expect(describeClientError(failure("Too many attempts.", { httpStatus: 429 })).retryable).toBe(true);
   });
 });
+
+describe("a busy shop (503)", () => {
+  it("is told as busy, not as broken, and may be tried again", () => {
+    const busy = failure("The shop is busy right now. Please try again in a moment.", { httpStatus: 503 });
+    expect(describeClientError(busy)).toEqual({
+      offline: false,
+      message: "The shop is busy right now. Please try again in a moment.",
+      fieldErrors: {},
+      stockConflicts: [],
+      retryable: true,
+    });
+  });
+});

@@ -24,9 +24,13 @@ export interface ClientErrorDescription {
 
 interface ServerErrorData {
   httpStatus?: number;
+  retryAfterSeconds?: number | null;
   fieldErrors?: Record<string, string[] | undefined>;
   stockConflicts?: StockConflict[] | null;
 }
+
+/** What a client says while the shop cannot serve (a 503: its database is away for a moment). */
+export const SHOP_BUSY = "The shop is busy right now. Please try again in a moment.";
 
 /** What a client says when no answer came from the API (offline, a dropped connection). */
 export const NO_CONNECTION = "Can't reach the shop. Check your connection and try again.";
@@ -54,6 +58,9 @@ export function describeClientError(error: unknown): ClientErrorDescription {
   if (!(error instanceof TRPCClientError) || status === undefined) {
     return { offline: true, message: NO_CONNECTION, fieldErrors: {}, stockConflicts: [], retryable: true };
   }
+  if (status === 503) {
+    return { offline: false, message: SHOP_BUSY, fieldErrors: {}, stockConflicts: [], retryable: true };
+  }
   if (status >= 500) {
     return {
       offline: false,
@@ -74,4 +81,21 @@ export function describeClientError(error: unknown): ClientErrorDescription {
     stockConflicts,
     retryable: status === 429 || status === 408,
   };
+}
+
+/**
+ * Whether asking again may get another answer: no answer from the API at all, a 5xx, a timeout
+ * or a rate limit. Any other 4xx is the answer, and asking again repeats it.
+ */
+export function mayPassOnRetry(error: unknown): boolean {
+  const status =
+    error instanceof TRPCClientError ? (error.data as ServerErrorData | undefined)?.httpStatus : undefined;
+  return status === undefined || status >= 500 || status === 408 || status === 429;
+}
+
+/** The wait the server asked for (`Retry-After`, carried in the error's data), in milliseconds. */
+export function retryAfterMs(error: unknown): number | null {
+  const seconds =
+    error instanceof TRPCClientError ? (error.data as ServerErrorData | undefined)?.retryAfterSeconds : null;
+  return typeof seconds === "number" && seconds > 0 ? seconds * 1000 : null;
 }

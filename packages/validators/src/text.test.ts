@@ -4,7 +4,9 @@ import { describe, expect, it } from "vitest";
 import { searchQuerySchema } from "./catalog.ts";
 import { isWellFormedText, lineText, paragraphText, withoutUnsafeCharacters } from "./text.ts";
 
+// eslint-disable-next-line no-control-regex -- control characters are what these tests look for
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+// eslint-disable-next-line no-control-regex -- as above
 const PARAGRAPH_UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 /** Strings from every part of UTF-16, unpaired surrogates and controls included. */
 const anyText = fc.string({

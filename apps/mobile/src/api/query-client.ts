@@ -15,16 +15,9 @@ export function makeQueryClient(): QueryClient {
         ...queryDefaults.queries,
         // Kept in memory as long as on disk, or the persister would save an emptier cache.
         gcTime: CACHE_MAX_AGE_MS,
-        // A 4xx is an answer; only failures that may pass (no network, a 5xx) are retried.
-        retry: (failures, error) => failures < 2 && !isRefusal(error),
       },
     },
   });
-}
-
-function isRefusal(error: unknown): boolean {
-  const status = (error as { data?: { httpStatus?: number } } | null)?.data?.httpStatus;
-  return status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429;
 }
 
 /**

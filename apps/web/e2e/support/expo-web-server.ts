@@ -1,6 +1,6 @@
 // Serves the phone app's web build (apps/mobile/dist/web, from `expo export --platform web`) the
 // way a phone reaches the shop: one origin, whose /api, /media and the test provider's /pay pages
-// are the shop's (proxied to the app under test, headers and bodies as they are, responses
+// are the shop's (proxied to the app under test, headers but cookies and bodies as they are, responses
 // streamed so server-sent events arrive live), and every other path is the app's single page.
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer, request } from "node:http";
@@ -27,8 +27,11 @@ const TYPES: Record<string, string> = {
 createServer((req, res) => {
   const url = new URL(req.url ?? "/", "http://app.invalid");
   if (SHOP_PATHS.test(url.pathname)) {
+    // A phone app holds no browser cookies: the shop's, set on this host for another port (an
+    // OAuth sign-in in the popup), would otherwise ride along. The app sends its bearer token.
+    const { cookie: _browserCookies, ...headers } = req.headers;
     const upstream = request(
-      { host: shop.hostname, port: shop.port, method: req.method, path: req.url, headers: req.headers },
+      { host: shop.hostname, port: shop.port, method: req.method, path: req.url, headers },
       (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);

@@ -1,6 +1,7 @@
 // next/image's resizing and srcset, without the inline `style` attribute it writes on every
 // <img> (`color: transparent`, and the positioning of `fill`). The pages' CSP refuses style
 // attributes (server/security/headers.ts), so those styles come from classes instead.
+/* eslint-disable @next/next/no-img-element -- getImageProps gives next/image's own attributes */
 import { getImageProps, type ImageProps } from "next/image";
 
 export function ShopImage({ className, fill, ...props }: ImageProps) {
@@ -8,7 +9,6 @@ export function ShopImage({ className, fill, ...props }: ImageProps) {
     props: { style: _inlineStyle, ...imageProps },
   } = getImageProps({ ...props, fill });
   const layout = fill ? "absolute inset-0 h-full w-full" : "";
-  // eslint-disable-next-line @next/next/no-img-element -- getImageProps gives next/image's own attributes
   return (
     <img
       {...imageProps}
