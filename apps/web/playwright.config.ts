@@ -96,8 +96,9 @@ export default defineConfig({
       // The OIDC sign-in journeys (tagged @oidc) run once, on desktop: the provider's pages and
       // the redirects are the same on a phone. So do the admin console's long journeys (@admin),
       // as staff work at a desk, and the REST API's reference and HTTP checks (@api). Its people pages (admin-people.spec.ts) still run on both, so the
-      // console's layout on a narrow screen stays checked.
-      grepInvert: /HTTP surface|@oidc|@admin|@api/,
+      // console's layout on a narrow screen stays checked. The database outage (@outage) starts a
+      // server and a PostgreSQL of its own and stops the latter: once is enough.
+      grepInvert: /HTTP surface|@oidc|@admin|@api|@outage/,
       testIgnore: /phone-app\.spec\.ts/,
       use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
     },

@@ -39,7 +39,8 @@ const ROUND_LIMIT_SECONDS = 40;
 /** An upper bound on this whole scenario, for run.ts's deadline: setup, warm-up and measured rounds. */
 export const WORST_CASE_SECONDS = 60 + (1 + 2 * ROUNDS) * ROUND_LIMIT_SECONDS;
 
-const ADDRESS = {
+/** A US address that checkout.quote offers "standard" shipping for (the seeded rates). */
+export const ADDRESS = {
   name: "Bench Shopper",
   line1: "1 Market St",
   city: "San Francisco",

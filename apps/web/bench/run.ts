@@ -45,7 +45,7 @@ import {
   type CheckoutRunResult,
 } from "./checkout-contention.ts";
 import { measure, stopLoad, type LoadResult } from "./load.ts";
-import { freePort, startServer, waitUntilServing, type Server } from "./processes.ts";
+import { freePort, startServer, waitUntilServing, withTimeout, type Server } from "./processes.ts";
 import {
   failures,
   formatAdminTable,
@@ -83,16 +83,6 @@ async function acquire<T>(
   const value = await opening;
   releases.push({ what, release: () => close(value) });
   return value;
-}
-
-function withTimeout(work: Promise<unknown>, ms: number, what: string): Promise<unknown> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    work,
-    new Promise((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms / 1000} s`)), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
 }
 
 async function shutdown(code: number, reason?: string): Promise<never> {

@@ -8,6 +8,7 @@ import type { APIRequestContext } from "@playwright/test";
 import pg from "pg";
 
 import { databaseUrlFile, e2ePaymentsSecret } from "../playwright.config";
+import { FROM_THE_SHOP } from "./support/accounts";
 import { addToCart, expectConsoleErrors, fillCheckoutForm, findProduct, plenty } from "./support/shop";
 import { expect, test } from "./support/test";
 
@@ -18,7 +19,7 @@ async function call<T>(
   mutation = true,
 ): Promise<T> {
   const response = mutation
-    ? await request.post(`/api/trpc/${procedure}`, { data: { json: input } })
+    ? await request.post(`/api/trpc/${procedure}`, { headers: FROM_THE_SHOP, data: { json: input } })
     : await request.get(
         `/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`,
       );

@@ -26,7 +26,7 @@ import { createSession, readAuthEnv } from "@bazaar/auth";
 import { createDb, type Db } from "@bazaar/db";
 import { SEED_ACCOUNTS } from "@bazaar/db/seed/accounts";
 
-import { freePort, startServer, waitUntilServing, type Server } from "../bench/processes.ts";
+import { freePort, startServer, waitUntilServing, withTimeout, type Server } from "../bench/processes.ts";
 import { startOutOfBandEndpoint } from "./endpoint.ts";
 import { childEnvironment, pathWith, readScanEnv, searchPath, shareServerSettings } from "./env.ts";
 import {
@@ -56,16 +56,6 @@ const SERVER_START_TIMEOUT_MS = 120_000;
 const releases: { what: string; release: () => Promise<void> }[] = [];
 const children = new Set<() => void>();
 let shuttingDown = false;
-
-function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    work,
-    new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms / 1000} s`)), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
-}
 
 async function releaseAll(): Promise<void> {
   for (const stop of children) stop();

@@ -2,7 +2,8 @@
 // the provider's event as the webhook would (its delivery over HTTP is jobs.test.ts's subject).
 import type { Db } from "@bazaar/db";
 
-import { receivePaymentEvent, paymentEventSchema } from "../src/payments/events.ts";
+import { paymentEventSchema } from "../src/payments/event-schema.ts";
+import { receivePaymentEvent } from "../src/payments/events.ts";
 import type { PaymentProvider } from "../src/payments/provider.ts";
 import { startPayment } from "../src/payments/service.ts";
 import { submitTestCard } from "../src/payments/test-provider.ts";

@@ -13,6 +13,13 @@ import { createTestDatabase } from "./testing/index.ts";
 
 const { db } = await createTestDatabase();
 
+/** A promise and the function that settles it. */
+function deferred() {
+  let resolve = (): void => undefined;
+  const promise = new Promise<void>((settle) => (resolve = settle));
+  return { promise, resolve };
+}
+
 const caught = async (work: () => Promise<unknown>) => {
   try {
     await work();
@@ -107,5 +114,38 @@ describe("a database's monitor", () => {
     server = await startEmbeddedPostgres({ dataDir, port });
     expect(await waitFor(true)).toBe(true);
     expect(await client.$queryRaw`select 1 as one`).toEqual([{ one: 1 }]);
+  });
+
+  it("is not talked back into trusting the server by a transaction the outage cut off", async () => {
+    expect(await waitFor(true)).toBe(true);
+    // The adapter hands the connection of a rolled-back transaction back to the pool as if it
+    // were sound; that must not count as a sign of life once the outage has been seen.
+    const gate = deferred();
+    const open = deferred();
+    const second = caught(() =>
+      client.$transaction(async (tx) => {
+        await tx.$queryRaw`select 1`;
+        open.resolve();
+        await gate.promise;
+        await tx.$queryRaw`select 1`;
+      }),
+    );
+    await open.promise;
+    await server?.stop();
+    server = undefined;
+    const failure = await caught(() => client.$queryRaw`select 1`);
+    expect(isDatabaseUnavailable(failure)).toBe(true);
+    // As the API does with every failure it answers with a 503 (asUnavailable).
+    health?.reportFailure(failure);
+    expect(health?.down).toBe(true);
+    // The other transaction fails now, after the outage was seen, and its connection goes back.
+    gate.resolve();
+    expect(isDatabaseUnavailable(await second)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(health?.down).toBe(true);
+    expect(await health?.available()).toBe(false);
+
+    server = await startEmbeddedPostgres({ dataDir, port });
+    expect(await waitFor(true)).toBe(true);
   });
 });

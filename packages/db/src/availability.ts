@@ -103,7 +103,10 @@ export interface HealthOptions {
  * a busy pool is not mistaken for a dead server) only when asked while it has no recent sign of
  * life, and at most once at a time.
  */
-function createHealth(config: pg.ClientConfig, options: HealthOptions): DatabaseHealth & { alive(): void } {
+function createHealth(
+  config: pg.ClientConfig,
+  options: HealthOptions,
+): DatabaseHealth & { alive(): void; stillAlive(): void } {
   const { freshForMs = 2_000, probeEveryMs = 500, probeTimeoutMs = 1_000 } = options;
   let down = false;
   let lastGoodAt = 0;
@@ -113,6 +116,9 @@ function createHealth(config: pg.ClientConfig, options: HealthOptions): Database
   const alive = () => {
     down = false;
     lastGoodAt = Date.now();
+  };
+  const stillAlive = () => {
+    if (!down) lastGoodAt = Date.now();
   };
   const runProbe = async (): Promise<boolean> => {
     lastProbeAt = Date.now();
@@ -138,6 +144,7 @@ function createHealth(config: pg.ClientConfig, options: HealthOptions): Database
 
   return {
     alive,
+    stillAlive,
     get down() {
       return down;
     },
@@ -183,7 +190,10 @@ export function watchPool(pool: pg.Pool, url: string): DatabaseHealth {
   const health = watchedHealth(url);
   pool.on("connect", () => health.alive());
   pool.on("release", (error: Error | undefined) => {
-    if (!error) health.alive();
+    // A clean hand-back keeps a healthy server trusted, but never ends an outage: Prisma's adapter
+    // hands back the connection of a transaction the outage broke as if it were sound. Only a new
+    // connection or a probe proves the server is back.
+    if (!error) health.stillAlive();
     else health.reportFailure(error);
   });
   pool.on("error", (error) => health.reportFailure(error));

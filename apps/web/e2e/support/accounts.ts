@@ -6,6 +6,11 @@ import { test as base, expect } from "./test";
 
 // As in playwright.config.ts: the app under test, and the mail catcher's HTTP side.
 export const APP = `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`;
+/**
+ * What a page of the shop puts on its own posts. An HTTP test that holds a cookie (a guest cart)
+ * sends it too: a cookie with neither Origin nor Sec-Fetch-Site is refused (server/security/cross-site.ts).
+ */
+export const FROM_THE_SHOP = { origin: APP };
 export const MAIL_API = `http://127.0.0.1:${process.env.E2E_MAIL_PORT ?? 3103}`;
 // The session cookie over plain http (APP_URL is http://127.0.0.1:<port> in these runs).
 export const SESSION_COOKIE = "bazaar.session";

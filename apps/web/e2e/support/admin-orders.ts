@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 
 import type { APIRequestContext, Page } from "@playwright/test";
 
+import { FROM_THE_SHOP } from "./accounts";
 import { expect } from "./test";
 
 /** Place a guest's order over HTTP (the cart is `request`'s cookie); it waits for payment. */
@@ -13,7 +14,10 @@ export async function placeGuestOrder(
   order: { email: string; variantId: string; quantity?: number },
 ): Promise<{ id: string; number: number }> {
   const call = async <T>(procedure: string, input: unknown): Promise<T> => {
-    const response = await request.post(`/api/trpc/${procedure}`, { data: { json: input } });
+    const response = await request.post(`/api/trpc/${procedure}`, {
+      headers: FROM_THE_SHOP,
+      data: { json: input },
+    });
     expect(response.status(), `${procedure}: ${await response.text()}`).toBe(200);
     return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
   };

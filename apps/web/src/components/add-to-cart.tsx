@@ -6,10 +6,10 @@ import { useId, useState } from "react";
 
 import { ProblemAlert } from "~/components/problem-alert";
 import { quantityProblem } from "~/lib/api-errors";
+import type { Variant } from "~/lib/variant";
 import { api } from "~/trpc/react";
 
 import { QuantitySelect } from "./quantity-select";
-import type { Variant } from "./variant-picker";
 
 /**
  * A quantity and "Add to cart" for one variant. The product page stays the same for everyone;

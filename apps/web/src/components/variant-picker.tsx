@@ -1,15 +1,13 @@
 "use client";
 
-import type { RouterOutputs } from "@bazaar/api";
 import { formatMoney } from "@bazaar/validators";
 import { useId, useState } from "react";
 
 import { optionLabel } from "~/lib/listing-params";
 import { percentOff } from "~/lib/price";
+import type { Variant } from "~/lib/variant";
 
 import { AddToCart } from "./add-to-cart";
-
-export type Variant = RouterOutputs["catalog"]["productBySlug"]["variants"][number];
 
 /** The option names that tell these variants apart ("size", "colour"), or none to pick by name. */
 function optionAxes(variants: Variant[]): { name: string; values: string[] }[] {

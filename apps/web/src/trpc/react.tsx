@@ -15,13 +15,8 @@ import {
 import { createTRPCReact } from "@trpc/react-query";
 import { useState, type ReactNode } from "react";
 import superjson from "superjson";
-import { z } from "zod";
 
 import { makeQueryClient } from "./query-client";
-
-// Zod compiles object schemas with `new Function` when it may; the pages' CSP allows no eval, and
-// even Zod's probe for it would be reported as a violation. Set before any schema runs here.
-z.config({ jitless: true });
 
 /** Hooks for client components: `api.catalog.products.useInfiniteQuery(...)`. */
 export const api = createTRPCReact<AppRouter>();

@@ -4,7 +4,7 @@
 import type { Prisma } from "@bazaar/db";
 import type { MailMessage } from "@bazaar/mail";
 
-import type { PaymentEventInput } from "../payments/events.ts";
+import type { PaymentEventInput } from "../payments/event-schema.ts";
 
 /** Every job the worker knows, with what it is given. */
 export interface JobPayloads {

@@ -11,7 +11,7 @@ import { sendOrderConfirmation } from "../orders/confirmation.ts";
 import { expireUnpaidOrders } from "../orders/service.ts";
 import { sendShippingNotice } from "../orders/shipping-notice.ts";
 import { paymentsFromEnv } from "../payments/env.ts";
-import { paymentEventSchema } from "../payments/events.ts";
+import { paymentEventSchema } from "../payments/event-schema.ts";
 import { deliverTestPaymentEvent } from "../payments/test-provider.ts";
 import { deliverWebhook, RETRY_BASE_MS } from "../webhooks/delivery.ts";
 import { readWebhooksEnv, type WebhooksEnv } from "../webhooks/env.ts";

@@ -1,22 +1,11 @@
 // What payment providers tell us, taken in once: every event is stored (its provider's id unique),
 // processed exactly once however often it is delivered, and can be replayed by staff.
 import type { Db, Prisma } from "@bazaar/db";
-import { z } from "zod";
 
 import { catalogChanged, productChangeTags } from "../catalog/cache-tags.ts";
 import { announceOrderChange } from "../orders/live.ts";
 import { moveOrderWithin } from "../orders/service.ts";
-
-export const paymentEventSchema = z.object({
-  id: z.string().min(1).max(200),
-  type: z.enum(["payment.succeeded", "payment.failed", "payment.requires_action"]),
-  data: z.object({
-    paymentRef: z.string().min(1).max(200),
-    amount: z.number().int().min(0),
-    currency: z.string().regex(/^[A-Z]{3}$/),
-  }),
-});
-export type PaymentEventInput = z.infer<typeof paymentEventSchema>;
+import { paymentEventSchema, type PaymentEventInput } from "./event-schema.ts";
 
 export type EventResult = { status: "processed"; outcome: string } | { status: "duplicate" };
 

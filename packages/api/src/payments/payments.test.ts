@@ -7,7 +7,8 @@ import { describe, expect, it } from "vitest";
 
 import { insertCatalog, T0 } from "../../test/catalog-fixtures.ts";
 import { moveOrder, placeOrder } from "../orders/service.ts";
-import { receivePaymentEvent, replayPaymentEvent, type PaymentEventInput } from "./events.ts";
+import type { PaymentEventInput } from "./event-schema.ts";
+import { receivePaymentEvent, replayPaymentEvent } from "./events.ts";
 import { startPayment } from "./service.ts";
 import {
   SIGNATURE_HEADER,

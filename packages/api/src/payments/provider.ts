@@ -1,7 +1,7 @@
 // What the shop needs from a payment provider. The built-in test provider implements it; a real
 // one (its API client, its signature scheme, its event names mapped onto ours) replaces it by
 // configuration (PAYMENTS_PROVIDER) without the checkout, the orders or the webhook route changing.
-import type { PaymentEventInput } from "./events.ts";
+import type { PaymentEventInput } from "./event-schema.ts";
 
 export interface PaymentProvider {
   /** Stored with every payment and event, so each is read back by the provider that made it. */

@@ -15,7 +15,7 @@ import { TRPCError } from "@trpc/server";
 
 import { fieldError, notFound } from "../errors.ts";
 import { enqueueJob } from "../jobs/queue.ts";
-import type { PaymentEventInput } from "./events.ts";
+import type { PaymentEventInput } from "./event-schema.ts";
 import { RefundRefusedError, type PaymentProvider, type RefundRequest } from "./provider.ts";
 import { SIGNATURE_HEADER, signWebhook, verifyWebhook } from "../webhooks/signature.ts";
 

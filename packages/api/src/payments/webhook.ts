@@ -1,6 +1,7 @@
 import type { Db } from "@bazaar/db";
 
-import { paymentEventSchema, receivePaymentEvent } from "./events.ts";
+import { paymentEventSchema } from "./event-schema.ts";
+import { receivePaymentEvent } from "./events.ts";
 import type { PaymentProvider } from "./provider.ts";
 import { WebhookSignatureError } from "../webhooks/signature.ts";
 

@@ -45,8 +45,9 @@ export function crossSiteRefusal(request: RequestFacts, shopOrigin: string): Cro
   const origin = request.headers.get("origin");
   if (origin === "null") return "opaque-origin";
   if (origin !== null && origin !== shopOrigin) return "foreign-origin";
-  // Browsers send Origin on every POST and Sec-Fetch-Site on every request; a cookie with
-  // neither comes from something that is not a current browser, or has been stripped.
+  // Browsers send Origin on every POST and Sec-Fetch-Site on every request; a cookie with neither
+  // comes from an old browser, a proxy that strips them, or a script holding a cookie it should
+  // not (a script's own calls use a bearer token or an API key). Refused: the safe side.
   if (origin === null && fetchSite === null) return "no-provenance";
   // Sec-Fetch-Site "none" (typed in the address bar) cannot be a POST; treat it as foreign.
   if (origin === null && fetchSite !== "same-origin") return "foreign-origin";

@@ -68,6 +68,17 @@ describe("headers on every response", () => {
   });
 
   it.each([
+    ["/", "same-origin"],
+    ["/sign-in", "same-origin"],
+    ["/api/trpc/cart.get", "same-origin"],
+    ["/api/app-auth/start", "unsafe-none"],
+    ["/api/auth/signin/oidc", "unsafe-none"],
+    ["/api/auth/callback/oidc", "unsafe-none"],
+  ])("Cross-Origin-Opener-Policy for %s is %s", (path, policy) => {
+    expect(commonHeaders(url(path), production)["cross-origin-opener-policy"]).toBe(policy);
+  });
+
+  it.each([
     ["/reset-password?token=abc", "no-referrer"],
     ["/magic-link?token=abc", "no-referrer"],
     ["/verify-email?token=abc", "no-referrer"],

@@ -1,4 +1,4 @@
-// The browser protections every response carries (proxy.ts sets them; docs/decisions/0030).
+// The browser protections every response carries (proxy.ts sets them; docs/decisions/0031).
 // Pure functions of the request's path and the shop's settings, so that a test can read the
 // exact values without a server.
 
@@ -97,6 +97,18 @@ export function referrerPolicy(url: URL): "no-referrer" | "same-origin" {
   return secret ? "no-referrer" : "same-origin";
 }
 
+/**
+ * The phone app's sign-in on the web opens the shop's OAuth start in a window of its own and waits
+ * for that window to come back to the app (decision 0025). A `same-origin` opener policy on any
+ * page of that walk would cut the window off from the app, which would then never hear back; so
+ * these paths keep the browser's default, and every other response isolates itself.
+ */
+const APP_SIGN_IN_PATHS = ["/api/app-auth/", "/api/auth/"];
+
+function openerPolicy(url: URL): "same-origin" | "unsafe-none" {
+  return APP_SIGN_IN_PATHS.some((prefix) => url.pathname.startsWith(prefix)) ? "unsafe-none" : "same-origin";
+}
+
 /** The headers every response gets, whatever it is. */
 export function commonHeaders(url: URL, settings: SecuritySettings): Record<string, string> {
   return {
@@ -104,7 +116,7 @@ export function commonHeaders(url: URL, settings: SecuritySettings): Record<stri
     "x-content-type-options": "nosniff",
     "referrer-policy": referrerPolicy(url),
     "permissions-policy": PERMISSIONS_POLICY,
-    "cross-origin-opener-policy": "same-origin",
+    "cross-origin-opener-policy": openerPolicy(url),
     "cross-origin-resource-policy": "same-origin",
     // Legacy browsers that predate frame-ancestors.
     "x-frame-options": "DENY",

@@ -27,6 +27,7 @@ describe("GET /api/health", () => {
     try {
       const response = await GET();
       expect(response.status).toBe(503);
+      expect(response.headers.get("retry-after")).toMatch(/^[1-9]\d*$/);
       expect(await response.json()).toEqual({ status: "unavailable" });
     } finally {
       await down.$disconnect();

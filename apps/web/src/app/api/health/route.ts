@@ -1,4 +1,5 @@
 import { logger } from "@bazaar/api";
+import { DATABASE_RETRY_AFTER_SECONDS } from "@bazaar/db/availability";
 
 import { getDb } from "~/server/db";
 import { checkHealth } from "~/server/health";
@@ -9,8 +10,12 @@ export const dynamic = "force-dynamic";
 export async function GET() {
   const health = await checkHealth(getDb());
   if (health.status !== "ok") logger.warn({ health }, "health check failed");
+  const ok = health.status === "ok";
   return Response.json(health, {
-    status: health.status === "ok" ? 200 : 503,
-    headers: { "Cache-Control": "no-store" },
+    status: ok ? 200 : 503,
+    headers: {
+      "Cache-Control": "no-store",
+      ...(ok ? {} : { "Retry-After": String(DATABASE_RETRY_AFTER_SECONDS) }),
+    },
   });
 }
