@@ -2,7 +2,7 @@
 // cursor (the last row's time and id), so page 4,000 of 100,000 orders costs what page 1 does.
 import { z } from "zod";
 
-import { BASE64URL, decodeBase64Url, encodeBase64Url } from "./catalog.ts";
+import { encodeBase64Url, opaqueCursorSchema } from "./catalog.ts";
 import { lineText, paragraphText } from "./text.ts";
 
 /** Where a newest-first table resumes: after the row with this time and id. */
@@ -18,19 +18,10 @@ export function encodeAdminCursor(cursor: AdminCursor): string {
 const adminCursorPayload = z.tuple([z.iso.datetime(), z.string().regex(/^[\w-]{1,64}$/)]);
 
 /** The opaque cursor a table's "next page" link carries; anything else is a 400 on `cursor`. */
-export const adminCursorSchema = z
-  .string()
-  .max(256, "is not a valid cursor")
-  .regex(BASE64URL, "is not a valid cursor")
-  .transform((value, ctx): AdminCursor => {
-    try {
-      const [at, id] = adminCursorPayload.parse(JSON.parse(decodeBase64Url(value)));
-      return { at: new Date(at), id };
-    } catch {
-      ctx.addIssue({ code: "custom", message: "is not a valid cursor" });
-      return z.NEVER;
-    }
-  });
+export const adminCursorSchema = opaqueCursorSchema((json): AdminCursor => {
+  const [at, id] = adminCursorPayload.parse(json);
+  return { at: new Date(at), id };
+});
 
 /** The paging part of every admin table's input. */
 export const adminPageInput = z.object({

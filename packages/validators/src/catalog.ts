@@ -34,9 +34,9 @@ export function encodeBase64Url(json: string): string {
 }
 
 /** The characters an encoded cursor is written in. */
-export const BASE64URL = /^[A-Za-z0-9_-]*$/;
+const BASE64URL = /^[A-Za-z0-9_-]*$/;
 
-export function decodeBase64Url(value: string): string {
+function decodeBase64Url(value: string): string {
   return atob(value.replaceAll("-", "+").replaceAll("_", "/"));
 }
 
@@ -46,20 +46,30 @@ const cursorPayload = z.tuple([
   z.string().regex(/^[\w-]{1,64}$/),
 ]);
 
-/** The opaque cursor string a client sends back; anything we did not write is a 400 on `cursor`. */
-export const productCursorSchema = z
-  .string()
-  .max(256, "is not a valid cursor")
-  .regex(BASE64URL, "is not a valid cursor")
-  .transform((value, ctx): ProductCursor => {
-    try {
-      const [sort, key, id] = cursorPayload.parse(JSON.parse(decodeBase64Url(value)));
-      return { sort, key, id };
-    } catch {
-      ctx.addIssue({ code: "custom", message: "is not a valid cursor" });
-      return z.NEVER;
-    }
-  });
+/**
+ * An opaque cursor string a client sends back, read by `decode` (which throws on anything we did
+ * not write): a 400 on `cursor` otherwise. The checks abort, so a cursor that is not one says so
+ * alone (not also, say, "belongs to a different sort order" from the listing's own checks).
+ */
+export function opaqueCursorSchema<T>(decode: (json: unknown) => T) {
+  return z
+    .string()
+    .max(256, { message: "is not a valid cursor", abort: true })
+    .regex(BASE64URL, { message: "is not a valid cursor", abort: true })
+    .transform((value, ctx): T => {
+      try {
+        return decode(JSON.parse(decodeBase64Url(value)));
+      } catch {
+        ctx.addIssue({ code: "custom", message: "is not a valid cursor" });
+        return z.NEVER;
+      }
+    });
+}
+
+export const productCursorSchema = opaqueCursorSchema((json): ProductCursor => {
+  const [sort, key, id] = cursorPayload.parse(json);
+  return { sort, key, id };
+});
 
 /** A search as typed: control characters dropped, trimmed, at most 100 characters; blank means no search. */
 export const searchQuerySchema = z

