@@ -162,4 +162,61 @@ test.describe("checkout in the browser", () => {
     }
     expectConsoleErrors(consoleErrors, /status of 409/);
   });
+  test("without JavaScript, the payment page still takes the card (its form posts Origin null)", async ({
+    browser,
+    request,
+  }, testInfo) => {
+    // The payment page sends no referrer (its address is the payment's secret), so a browser
+    // posts its form natively with `Origin: null`; it must still work before or without scripts.
+    const context = await browser.newContext({
+      baseURL: new URL(testInfo.project.use.baseURL ?? "").origin,
+      javaScriptEnabled: false,
+    });
+    try {
+      const product = await findProduct(request, plenty, 3);
+      await call(context.request, "cart.add", { variantId: product.variant.id, quantity: 1 });
+      const order = await call<{ id: string }>(context.request, "checkout.placeOrder", {
+        email: "no-script-payer@example.test",
+        address: {
+          name: "Sam",
+          line1: "1 Main St",
+          city: "Oakland",
+          region: "CA",
+          postalCode: "94607",
+          country: "US",
+        },
+        shippingRate: "standard",
+        idempotencyKey: randomUUID(),
+      });
+      const { pagePath } = await call<{ pagePath: string }>(context.request, "payments.start", {
+        orderId: order.id,
+      });
+      const page = await context.newPage();
+      const shown = await page.goto(pagePath);
+      expect(shown?.headers()["referrer-policy"]).toBe("no-referrer");
+      const form = page.getByRole("form", { name: "Pay by card" });
+      await form.getByLabel("Card number").fill("4242 4242 4242 4242");
+      const posted = page.waitForRequest((sent) => sent.method() === "POST" && sent.url().includes(pagePath));
+      await form.getByRole("button", { name: /^Pay \$/ }).click();
+      expect(await (await posted).headerValue("origin")).toBe("null");
+      await expect(page).not.toHaveURL(new RegExp(`${pagePath}$`));
+
+      const db = new pg.Client({ connectionString: readFileSync(databaseUrlFile, "utf8") });
+      await db.connect();
+      try {
+        await expect
+          .poll(
+            async () =>
+              (await db.query<{ status: string }>(`SELECT "status" FROM "Order" WHERE "id" = $1`, [order.id]))
+                .rows[0]?.status,
+            { timeout: 15_000 },
+          )
+          .toBe("PAID");
+      } finally {
+        await db.end();
+      }
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -5,7 +5,7 @@ import { logger } from "@bazaar/api/logger";
 import { DATABASE_RETRY_AFTER_SECONDS } from "@bazaar/db/availability";
 import { NextResponse, type NextRequest } from "next/server";
 
-import { crossSiteRefusal } from "~/server/security/cross-site";
+import { crossSiteRefusal, isOwnNoReferrerPost } from "~/server/security/cross-site";
 import { busyPage } from "~/server/security/busy-page";
 import {
   commonHeaders,
@@ -100,6 +100,12 @@ export async function proxy(request: NextRequest) {
     const csp = pageCsp(nonce, settings);
     const requestHeaders = new Headers(request.headers);
     requestHeaders.set("content-security-policy", csp);
+    // Next refuses a server action whose Origin is not the host it was posted to, and `null` never
+    // is; the browser has vouched that this one came from the page itself (cross-site.ts).
+    if (isOwnNoReferrerPost({ method: request.method, pathname: url.pathname, headers: request.headers })) {
+      const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? url.host;
+      requestHeaders.set("origin", `${url.protocol}//${host}`);
+    }
     return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), {
       ...common,
       "content-security-policy": csp,

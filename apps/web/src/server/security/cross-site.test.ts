@@ -70,6 +70,20 @@ describe("the cross-site write check", () => {
       "foreign-origin",
     ],
     [
+      "Origin null from the shop's own no-referrer page (a payment or reset form posted natively)",
+      "POST",
+      "/pay/tp_1",
+      { ...cookie, origin: "null", "sec-fetch-site": "same-origin" },
+      null,
+    ],
+    [
+      "Origin null from a sandboxed frame, which is cross-site",
+      "POST",
+      "/pay/tp_1",
+      { ...cookie, origin: "null", "sec-fetch-site": "cross-site" },
+      "cross-site",
+    ],
+    [
       "an opaque origin (sandboxed frame, data: URL)",
       "POST",
       "/api/trpc/cart.add",

@@ -24,6 +24,20 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const EXEMPT_PREFIXES = ["/api/v1/", "/api/webhooks/", "/api/auth/callback/"];
 const EXEMPT_PATHS = new Set(["/api/csp-report"]);
 
+/**
+ * A form posted natively (before the page's scripts run, or without them) from one of the shop's
+ * own pages whose Referrer-Policy is no-referrer: browsers send `Origin: null` for it, by the
+ * Fetch standard, and `Sec-Fetch-Site: same-origin`, which no page can forge. A sandboxed frame's
+ * opaque origin is cross-site to everything, so it never looks like this.
+ */
+export function isOwnNoReferrerPost(request: RequestFacts): boolean {
+  return (
+    !SAFE_METHODS.has(request.method.toUpperCase()) &&
+    request.headers.get("origin") === "null" &&
+    request.headers.get("sec-fetch-site") === "same-origin"
+  );
+}
+
 export type CrossSiteRefusal =
   "cross-site" | "same-site" | "foreign-origin" | "opaque-origin" | "no-provenance";
 
@@ -43,7 +57,7 @@ export function crossSiteRefusal(request: RequestFacts, shopOrigin: string): Cro
   if (fetchSite === "cross-site") return "cross-site";
   if (fetchSite === "same-site") return "same-site";
   const origin = request.headers.get("origin");
-  if (origin === "null") return "opaque-origin";
+  if (origin === "null") return isOwnNoReferrerPost(request) ? null : "opaque-origin";
   if (origin !== null && origin !== shopOrigin) return "foreign-origin";
   // Browsers send Origin on every POST and Sec-Fetch-Site on every request; a cookie with neither
   // comes from an old browser, a proxy that strips them, or a script holding a cookie it should

@@ -25,7 +25,9 @@ export function proxySettings(): ProxySettings {
     shopOrigin: shop.origin,
     https: shop.protocol === "https:",
     development: process.env.NODE_ENV === "development",
-    formActionOrigins: providerAuthorizeOrigins(auth),
+    // The shop's own origin besides 'self': a page reached under another name (a proxy in front)
+    // still posts forms whose answer redirects to APP_URL, such as the payment page's return.
+    formActionOrigins: [shop.origin, ...providerAuthorizeOrigins(auth)],
     database: databaseHealthFor(serverEnv().DATABASE_URL),
   };
   return cached;
