@@ -17,7 +17,7 @@ import {
   type SessionPolicy,
 } from "@bazaar/auth";
 import type { Db, SessionKind } from "@bazaar/db";
-import { localMediaStorage, readMediaEnv, type MediaStorage } from "@bazaar/media";
+import { mediaStorageFromEnv, type MediaStorage } from "@bazaar/media";
 import { TRPCError } from "@trpc/server";
 
 import { looksLikeApiKey, verifyApiKey, type VerifiedKey } from "./api-keys/keys.ts";
@@ -166,7 +166,7 @@ export async function createContext(options: {
       appUrl: authEnv.APP_URL,
       proxyHops: authEnv.TRUSTED_PROXY_HOPS,
       rateLimiter: rateLimiterFromEnv(authEnv),
-      mediaStorage: localMediaStorage(readMediaEnv().MEDIA_DIR),
+      mediaStorage: mediaStorageFromEnv(),
       webhookSecrets: readWebhooksEnv().secrets,
     };
   }

@@ -6,6 +6,7 @@ import {
   type Db,
 } from "@bazaar/db";
 import { TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
+import { MediaUnavailableError } from "@bazaar/media";
 import { fieldErrorsByPath } from "@bazaar/validators";
 import { ZodError } from "zod";
 
@@ -59,12 +60,31 @@ export class DatabaseUnavailableError extends RetryLaterError {
   }
 }
 
+/** 503: the picture storage (a bucket) did not answer; nothing was changed. */
+export class StorageUnavailableError extends RetryLaterError {
+  constructor() {
+    super("SERVICE_UNAVAILABLE", "Pictures cannot be stored right now. Please try again in a moment.", 5);
+  }
+}
+
+/** An error and what it wraps, a few links deep (tRPC wraps a thrown error as its cause). */
+function causes(error: unknown): unknown[] {
+  const chain: unknown[] = [];
+  for (let current = error; current !== undefined && chain.length < 8;) {
+    chain.push(current);
+    current = current instanceof Error ? current.cause : undefined;
+  }
+  return chain;
+}
+
 /**
  * A database outage, however deep it is wrapped, as a 503 (and the pool's monitor hears of it, so
  * pages are held back too); null for any other error.
  */
-export function asUnavailable(db: Db, error: unknown): DatabaseUnavailableError | null {
+export function asUnavailable(db: Db, error: unknown): RetryLaterError | null {
   if (error instanceof DatabaseUnavailableError) return error;
+  if (causes(error).some((cause) => cause instanceof MediaUnavailableError))
+    return new StorageUnavailableError();
   if (!isDatabaseUnavailable(error)) return null;
   databaseHealth(db)?.reportFailure(error);
   return new DatabaseUnavailableError();

@@ -21,6 +21,14 @@ export function mediaType(key: string): string | null {
   return extension ? MEDIA_TYPES[extension as keyof typeof MEDIA_TYPES] : null;
 }
 
+/** The storage could not be reached or refused the request: try again later (a 503, never a 500). */
+export class MediaUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super("media storage is unavailable", { cause });
+    this.name = "MediaUnavailableError";
+  }
+}
+
 /** Where pictures live: a folder under the data folder by default; a bucket could stand in later. */
 export interface MediaStorage {
   /** The file's bytes, or null when there is none (or the key is malformed). */

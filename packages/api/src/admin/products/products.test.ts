@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 
 import { createTestDatabase } from "@bazaar/db/testing";
-import { localMediaStorage } from "@bazaar/media";
+import { localMediaStorage, mediaStorageFromEnv, readMediaEnv } from "@bazaar/media";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import { signInPersonas, type Persona, type SignedIn } from "../../../test/accounts.ts";
@@ -498,6 +498,24 @@ describe("pictures", () => {
   const upload = (fields: Record<string, string>, file?: { bytes: Uint8Array; name: string; type: string }) =>
     staff("uploadImage", uploadForm(fields, file));
   const pngFile = (w: number, h: number) => ({ bytes: png(w, h), name: "photo.png", type: "image/png" });
+
+  it("answers 503 with Retry-After, and changes nothing, while the picture bucket does not answer", async () => {
+    const unreachable = mediaStorageFromEnv(
+      readMediaEnv({ MEDIA_STORAGE: "s3", S3_BUCKET: "shop-media", S3_ENDPOINT: "http://127.0.0.1:1" }),
+    );
+    const before = await everything();
+    const answer = await callHttp(db, "admin.products.uploadImage", {
+      input: uploadForm({ productId, alt: "A parasol" }, pngFile(4, 4)),
+      mutation: true,
+      token: people.staff.token,
+      mediaStorage: unreachable,
+    });
+    expect(answer.status).toBe(503);
+    expect(answer.headers.get("retry-after")).toMatch(/^[1-9]\d*$/);
+    // Said as the bucket's trouble, not the database's (whose outage would hold every page back).
+    expect(answer.error?.message).toBe("Pictures cannot be stored right now. Please try again in a moment.");
+    expect(await everything()).toBe(before);
+  });
 
   it("stores an upload under a new key, with the dimensions read from the file, last in order", async () => {
     const bytes = png(12, 8);

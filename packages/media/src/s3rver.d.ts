@@ -1,0 +1,19 @@
+// s3rver ships no types; the part its tests use.
+declare module "s3rver" {
+  import type { AddressInfo } from "node:net";
+
+  interface S3rverOptions {
+    address?: string;
+    port?: number;
+    silent?: boolean;
+    directory?: string;
+    resetOnClose?: boolean;
+    configureBuckets?: { name: string }[];
+  }
+  export default class S3rver {
+    constructor(options: S3rverOptions);
+    /** The address it listens on. */
+    run(): Promise<AddressInfo>;
+    close(): Promise<void>;
+  }
+}
