@@ -1,5 +1,5 @@
-// Pictures in a bucket, against a real S3-compatible server on loopback (s3rver): the same
-// contract as the folder, what the settings pick, and an unreachable bucket as a retryable error.
+// Pictures in a bucket, against a real S3-compatible server on loopback (s3rver): the prefix, what
+// the settings pick, and an unreachable bucket as a retryable error (the contract: storage.test.ts).
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -28,21 +28,6 @@ const settings = (overrides: Record<string, string> = {}) =>
 const storage = mediaStorageFromEnv(settings());
 
 describe("s3MediaStorage", () => {
-  it("reads back what it wrote, null for what it never did, and replaces whole", async () => {
-    expect(await storage.read("uploads/a.png")).toBeNull();
-    await storage.write("uploads/a.png", new Uint8Array([1, 2, 3]));
-    expect([...((await storage.read("uploads/a.png")) ?? [])]).toEqual([1, 2, 3]);
-    await storage.write("uploads/a.png", new Uint8Array([9]));
-    expect([...((await storage.read("uploads/a.png")) ?? [])]).toEqual([9]);
-  });
-
-  it("deletes, and deleting what is not there does nothing", async () => {
-    await storage.write("uploads/b.webp", new Uint8Array([4]));
-    await storage.delete("uploads/b.webp");
-    expect(await storage.read("uploads/b.webp")).toBeNull();
-    await expect(storage.delete("uploads/b.webp")).resolves.toBeUndefined();
-  });
-
   it("keeps objects under the prefix, so another instance with the same settings sees them", async () => {
     await storage.write("products/x.png", new Uint8Array([7]));
     const other = mediaStorageFromEnv(settings());

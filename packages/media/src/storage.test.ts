@@ -1,5 +1,5 @@
-// Media storage on a real folder: keys that may be stored, atomic replacement, and placeholders
-// drawn once on first read.
+// Media storage on a real folder and a real bucket: keys that may be stored, atomic replacement,
+// and placeholders drawn once on first read.
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -8,7 +8,9 @@ import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
 
 import { isPlaceholderKey, readOrDrawPicture } from "./placeholder.ts";
+import { mediaStorageFromEnv, readMediaEnv } from "./env.ts";
 import { localMediaStorage, mediaType } from "./storage.ts";
+import { startTestBucket } from "./testing.ts";
 
 const root = await mkdtemp(path.join(tmpdir(), "bazaar-media-"));
 afterAll(() => rm(root, { recursive: true, force: true }));
@@ -45,23 +47,37 @@ describe("media keys", () => {
   });
 });
 
-describe("localMediaStorage", () => {
+// The contract every MediaStorage keeps: the folder, and a bucket on a real S3-compatible server.
+const bucket = await startTestBucket();
+afterAll(() => bucket.close());
+const bucketStorage = mediaStorageFromEnv(readMediaEnv({ ...bucket.settings, BAZAAR_DATA_DIR: root }));
+
+describe.each([
+  ["localMediaStorage", storage],
+  ["s3MediaStorage", bucketStorage],
+])("%s", (_name, subject) => {
   it("reads back what it wrote, null for what it never did, and replaces whole", async () => {
-    expect(await storage.read("uploads/a.png")).toBeNull();
-    await storage.write("uploads/a.png", new Uint8Array([1, 2, 3]));
-    expect([...((await storage.read("uploads/a.png")) ?? [])]).toEqual([1, 2, 3]);
-    await storage.write("uploads/a.png", new Uint8Array([9]));
-    expect([...((await storage.read("uploads/a.png")) ?? [])]).toEqual([9]);
-    // No temporary files left beside it.
-    expect(await readdir(path.join(root, "uploads"))).toEqual(["a.png"]);
+    expect(await subject.read("uploads/a.png")).toBeNull();
+    await subject.write("uploads/a.png", new Uint8Array([1, 2, 3]));
+    expect([...((await subject.read("uploads/a.png")) ?? [])]).toEqual([1, 2, 3]);
+    await subject.write("uploads/a.png", new Uint8Array([9]));
+    expect([...((await subject.read("uploads/a.png")) ?? [])]).toEqual([9]);
   });
 
   it("deletes a file, and deleting one that is not there does nothing", async () => {
-    await storage.write("uploads/b/c.webp", new Uint8Array([4]));
-    await storage.delete("uploads/b/c.webp");
-    expect(await storage.read("uploads/b/c.webp")).toBeNull();
-    await expect(storage.delete("uploads/b/c.webp")).resolves.toBeUndefined();
-    await expect(storage.delete("uploads/never.png")).resolves.toBeUndefined();
+    await subject.write("uploads/b/c.webp", new Uint8Array([4]));
+    await subject.delete("uploads/b/c.webp");
+    expect(await subject.read("uploads/b/c.webp")).toBeNull();
+    await expect(subject.delete("uploads/b/c.webp")).resolves.toBeUndefined();
+    await expect(subject.delete("uploads/never.png")).resolves.toBeUndefined();
+  });
+});
+
+describe("localMediaStorage's folder", () => {
+  it("keeps no temporary files beside what it wrote", async () => {
+    await storage.write("uploads/a.png", new Uint8Array([5]));
+    expect(await readdir(path.join(root, "uploads"))).toContain("a.png");
+    expect((await readdir(path.join(root, "uploads"))).filter((name) => name.endsWith(".tmp"))).toEqual([]);
   });
 });
 
