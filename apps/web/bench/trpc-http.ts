@@ -2,7 +2,7 @@
 // checkout-contention.ts): a mutation is POST /api/trpc/<path> with the superjson body
 // `{"json": input}`, a query a GET with `?input=` the same; a guest cart travels in `X-Cart-Token`.
 // Loopback only, and every request times out.
-import type { StockConflict } from "@bazaar/client";
+import type { StockConflict } from "@bazaar/validators";
 
 /** The reply to one call: its status, the parsed body and how long it took (ms, to the last byte). */
 export interface TrpcReply<T> {

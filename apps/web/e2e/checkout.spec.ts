@@ -9,6 +9,7 @@ import pg from "pg";
 
 import { databaseUrlFile, e2ePaymentsSecret } from "../playwright.config";
 import { FROM_THE_SHOP } from "./support/accounts";
+import { placeGuestOrder } from "./support/admin-orders";
 import { addToCart, expectConsoleErrors, fillCheckoutForm, findProduct, plenty } from "./support/shop";
 import { expect, test } from "./support/test";
 
@@ -174,19 +175,9 @@ test.describe("checkout in the browser", () => {
     });
     try {
       const product = await findProduct(request, plenty, 3);
-      await call(context.request, "cart.add", { variantId: product.variant.id, quantity: 1 });
-      const order = await call<{ id: string }>(context.request, "checkout.placeOrder", {
+      const order = await placeGuestOrder(context.request, {
         email: "no-script-payer@example.test",
-        address: {
-          name: "Sam",
-          line1: "1 Main St",
-          city: "Oakland",
-          region: "CA",
-          postalCode: "94607",
-          country: "US",
-        },
-        shippingRate: "standard",
-        idempotencyKey: randomUUID(),
+        variantId: product.variant.id,
       });
       const { pagePath } = await call<{ pagePath: string }>(context.request, "payments.start", {
         orderId: order.id,

@@ -3,6 +3,7 @@
 // database gate that answers 503 while PostgreSQL is away (docs/decisions/0030, 0031).
 import { logger } from "@bazaar/api/logger";
 import { DATABASE_RETRY_AFTER_SECONDS } from "@bazaar/db/availability";
+import { SHOP_BUSY } from "@bazaar/validators/transport";
 import { NextResponse, type NextRequest } from "next/server";
 
 import { crossSiteRefusal, isOwnNoReferrerPost } from "~/server/security/cross-site";
@@ -78,7 +79,7 @@ export async function proxy(request: NextRequest) {
             {
               error: {
                 code: "SERVICE_UNAVAILABLE",
-                message: "The shop is busy right now. Please try again in a moment.",
+                message: SHOP_BUSY,
               },
             },
             { status: 503 },

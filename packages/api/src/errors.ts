@@ -7,7 +7,7 @@ import {
 } from "@bazaar/db";
 import { TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import { MediaUnavailableError } from "@bazaar/media";
-import { fieldErrorsByPath } from "@bazaar/validators";
+import { fieldErrorsByPath, SHOP_BUSY, type StockConflict } from "@bazaar/validators";
 import { ZodError } from "zod";
 
 /** A 404 for something the caller named that does not exist. */
@@ -52,11 +52,7 @@ export class TooManyRequestsError extends RetryLaterError {
 /** 503: the database cannot be reached; nothing was changed, and the same request may be sent again. */
 export class DatabaseUnavailableError extends RetryLaterError {
   constructor() {
-    super(
-      "SERVICE_UNAVAILABLE",
-      "The shop is busy right now. Please try again in a moment.",
-      DATABASE_RETRY_AFTER_SECONDS,
-    );
+    super("SERVICE_UNAVAILABLE", SHOP_BUSY, DATABASE_RETRY_AFTER_SECONDS);
   }
 }
 
@@ -164,15 +160,6 @@ export function fieldErrorsOf(error: TRPCError): Record<string, string[]> | null
   if (error instanceof FieldError) return error.fieldErrors;
   if (error.cause instanceof ZodError) return fieldErrorsByPath(error.cause);
   return null;
-}
-
-/** An item asked for beyond what is left; `available` 0 means it sold out. */
-export interface StockConflict {
-  variantId: string;
-  productName: string;
-  variantName: string;
-  requested: number;
-  available: number;
 }
 
 /**

@@ -4,6 +4,16 @@ import type { Db } from "@bazaar/db";
 export const T0 = new Date("2026-01-01T00:00:00.000Z");
 export const at = (hours: number) => new Date(T0.getTime() + hours * 3_600_000);
 
+/** A US address the seeded checkout rates (seedCheckoutRates) offer "standard" shipping to. */
+export const US_ADDRESS = {
+  name: "Sam",
+  line1: "1 Main St",
+  city: "Oakland",
+  region: "CA",
+  postalCode: "94607",
+  country: "US",
+};
+
 interface FixtureProduct {
   id: string;
   categoryId: string;

@@ -7,7 +7,7 @@ import { seedCheckoutRates } from "@bazaar/db/seed/checkout-rates";
 import { describe, expect, it } from "vitest";
 
 import { PASSWORD, signInPersonas } from "./accounts.ts";
-import { insertCatalog, T0 } from "./catalog-fixtures.ts";
+import { insertCatalog, T0, US_ADDRESS } from "./catalog-fixtures.ts";
 import { callHttp } from "./http.ts";
 import { png } from "./image-fixtures.ts";
 import { makeKey, rest } from "./rest.ts";
@@ -22,15 +22,6 @@ const AT_ONCE = 6;
 const together = <T>(make: (i: number) => Promise<T>) =>
   Promise.all(Array.from({ length: AT_ONCE }, (_, i) => make(i)));
 const statuses = (answers: { status: number }[]) => answers.map((a) => a.status);
-
-const ADDRESS = {
-  name: "Sam",
-  line1: "1 Main St",
-  city: "Oakland",
-  region: "CA",
-  postalCode: "94607",
-  country: "US",
-};
 
 describe("a signed-in shopper's first cart", () => {
   it("is read by concurrent first looks without being made, and made once by concurrent first adds", async () => {
@@ -91,7 +82,12 @@ describe("an idempotency key's first use", () => {
       callHttp(db, "checkout.placeOrder", {
         token,
         mutation: true,
-        input: { email: people.customerB.email, address: ADDRESS, shippingRate: "standard", idempotencyKey },
+        input: {
+          email: people.customerB.email,
+          address: US_ADDRESS,
+          shippingRate: "standard",
+          idempotencyKey,
+        },
       }),
     );
     expect(statuses(placed)).toEqual(Array(AT_ONCE).fill(200));
@@ -106,7 +102,7 @@ describe("an idempotency key's first use", () => {
     const body = {
       lines: [{ variantId: "tea_v0", quantity: 1 }],
       email: "integrator@example.com",
-      address: ADDRESS,
+      address: US_ADDRESS,
       idempotencyKey,
     };
     const placed = await together(() => rest(db, "/orders", { method: "POST", key, body }));

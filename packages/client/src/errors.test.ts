@@ -1,7 +1,9 @@
 import { TRPCClientError } from "@trpc/client";
 import { describe, expect, it } from "vitest";
 
-import { describeClientError, type StockConflict } from "./errors.ts";
+import type { StockConflict } from "@bazaar/validators/transport";
+
+import { describeClientError } from "./errors.ts";
 
 /** A failed call as the tRPC client reports it, with the API's error data (or none). */
 function failure(

@@ -1,13 +1,5 @@
+import { SHOP_BUSY, type StockConflict } from "@bazaar/validators/transport";
 import { TRPCClientError } from "@trpc/client";
-
-/** An item asked for beyond what is left (`available` 0: sold out), as a 409's data names it. */
-export interface StockConflict {
-  variantId: string;
-  productName: string;
-  variantName: string;
-  requested: number;
-  available: number;
-}
 
 /** What a shopper is told about a failed call, and whether trying again may help. */
 export interface ClientErrorDescription {
@@ -30,7 +22,6 @@ interface ServerErrorData {
 }
 
 /** What a client says while the shop cannot serve (a 503: its database is away for a moment). */
-export const SHOP_BUSY = "The shop is busy right now. Please try again in a moment.";
 
 /** What a client says when no answer came from the API (offline, a dropped connection). */
 export const NO_CONNECTION = "Can't reach the shop. Check your connection and try again.";

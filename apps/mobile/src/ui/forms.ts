@@ -1,4 +1,5 @@
-import { describeClientError, type StockConflict } from "@bazaar/client";
+import { describeClientError } from "@bazaar/client";
+import type { StockConflict } from "@bazaar/validators";
 import { fieldErrorsByPath } from "@bazaar/validators";
 import type { z } from "zod";
 

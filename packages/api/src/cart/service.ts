@@ -3,9 +3,9 @@
 import type { Db, DbOrTx, Prisma } from "@bazaar/db";
 import { TRPCError } from "@trpc/server";
 
-import { formatMoney, MAX_LINE_QUANTITY } from "@bazaar/validators";
+import { formatMoney, MAX_LINE_QUANTITY, type StockConflict } from "@bazaar/validators";
 
-import { fieldError, type StockConflict } from "../errors.ts";
+import { fieldError } from "../errors.ts";
 
 export { MAX_LINE_QUANTITY };
 

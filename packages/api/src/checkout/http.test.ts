@@ -6,7 +6,7 @@ import { seedCheckoutRates } from "@bazaar/db/seed/checkout-rates";
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { PASSWORD, signInPersonas, type SignedIn } from "../../test/accounts.ts";
-import { insertCatalog, T0 } from "../../test/catalog-fixtures.ts";
+import { insertCatalog, T0, US_ADDRESS } from "../../test/catalog-fixtures.ts";
 import { callHttp, firstServerEvent } from "../../test/http.ts";
 import { orderAccessToken } from "../orders/access.ts";
 
@@ -17,14 +17,6 @@ await insertCatalog(db, [
 ]);
 await seedCheckoutRates(db);
 
-const ADDRESS = {
-  name: "Sam",
-  line1: "1 Main St",
-  city: "Oakland",
-  region: "CA",
-  postalCode: "94607",
-  country: "US",
-};
 const key = () => crypto.randomUUID();
 
 /** The cookie a response set, as the browser would send it back. */
@@ -97,7 +89,7 @@ describe("checking out", () => {
       input: { variantId: "tea_v0", quantity: 2 },
     });
     const headers = { cookie: cookieFrom(added.headers) };
-    const quote = await callHttp(db, "checkout.quote", { headers, input: { address: ADDRESS } });
+    const quote = await callHttp(db, "checkout.quote", { headers, input: { address: US_ADDRESS } });
     expect(quote.data).toMatchObject({
       subtotalAmount: 3600,
       shipping: { code: "standard", amount: 500 },
@@ -106,7 +98,7 @@ describe("checking out", () => {
 
     const input = {
       email: "guest@example.test",
-      address: ADDRESS,
+      address: US_ADDRESS,
       shippingRate: "standard",
       idempotencyKey: key(),
     };
@@ -119,15 +111,15 @@ describe("checking out", () => {
   });
 
   it.each([
-    ["a bad postal code", { address: { ...ADDRESS, postalCode: "X" } }, "address.postalCode"],
-    ["a country we do not ship to", { address: { ...ADDRESS, country: "ZZ" } }, "address.country"],
+    ["a bad postal code", { address: { ...US_ADDRESS, postalCode: "X" } }, "address.postalCode"],
+    ["a country we do not ship to", { address: { ...US_ADDRESS, country: "ZZ" } }, "address.country"],
     ["a short key", { idempotencyKey: "abc" }, "idempotencyKey"],
     ["no email", { email: "" }, "email"],
   ])("refuses %s with a 400 on the field", async (_, change, field) => {
     const added = await callHttp(db, "cart.add", { mutation: true, input: { variantId: "tea_v0" } });
     const input = {
       email: "guest@example.test",
-      address: ADDRESS,
+      address: US_ADDRESS,
       shippingRate: "standard",
       idempotencyKey: key(),
       ...change,
@@ -149,7 +141,7 @@ describe("checking out", () => {
     const orders = await db.order.count();
     const input = {
       email: "g@example.test",
-      address: ADDRESS,
+      address: US_ADDRESS,
       shippingRate: "standard",
       idempotencyKey: key(),
     };
@@ -173,7 +165,7 @@ describe("checking out", () => {
   it("without a cart, there is nothing to check out", async () => {
     const input = {
       email: "guest@example.test",
-      address: ADDRESS,
+      address: US_ADDRESS,
       shippingRate: "standard",
       idempotencyKey: key(),
     };
@@ -216,7 +208,7 @@ describe("200 shoppers whose carts hold only the item, 20 in stock", () => {
             headers: { "x-cart-token": c.token },
             input: {
               email: `racer-${i}@example.test`,
-              address: ADDRESS,
+              address: US_ADDRESS,
               shippingRate: "standard",
               idempotencyKey: key(),
             },
@@ -280,7 +272,7 @@ describe("whose order is it (access matrix)", () => {
       token: people.customerA.token,
       input: {
         email: "ignored@example.test",
-        address: ADDRESS,
+        address: US_ADDRESS,
         shippingRate: "standard",
         idempotencyKey: key(),
       },
@@ -356,7 +348,12 @@ describe("whose order is it (access matrix)", () => {
     const placed = await callHttp(db, "checkout.placeOrder", {
       mutation: true,
       headers,
-      input: { email: "g@example.test", address: ADDRESS, shippingRate: "standard", idempotencyKey: key() },
+      input: {
+        email: "g@example.test",
+        address: US_ADDRESS,
+        shippingRate: "standard",
+        idempotencyKey: key(),
+      },
     });
     const orderId = (placed.data as { id: string }).id;
     expect(
@@ -376,7 +373,12 @@ describe("whose order is it (access matrix)", () => {
     const placed = await callHttp(db, "checkout.placeOrder", {
       mutation: true,
       headers: { cookie: cookieFrom(added.headers) },
-      input: { email: "g2@example.test", address: ADDRESS, shippingRate: "standard", idempotencyKey: key() },
+      input: {
+        email: "g2@example.test",
+        address: US_ADDRESS,
+        shippingRate: "standard",
+        idempotencyKey: key(),
+      },
     });
     const orderId = (placed.data as { id: string }).id;
     const access = orderAccessToken(signingSecret(readAuthEnv().AUTH_SECRET), orderId);

@@ -4,11 +4,11 @@
 import { createHash } from "node:crypto";
 
 import type { Db, DbOrTx } from "@bazaar/db";
-import type { Address } from "@bazaar/validators";
+import type { Address, StockConflict } from "@bazaar/validators";
 import { TRPCError } from "@trpc/server";
 
 import { reviewCart, type CartView } from "../cart/service.ts";
-import { fieldError, StockConflictError, type StockConflict } from "../errors.ts";
+import { fieldError, StockConflictError } from "../errors.ts";
 import { placeOrder, replay, taxOn, type PlacedOrder, type TaxRule } from "../orders/service.ts";
 
 export interface ShippingOption {

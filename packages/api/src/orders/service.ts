@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
 
 import { Prisma, type Db, type DbOrTx, type OrderStatus } from "@bazaar/db";
+import type { StockConflict } from "@bazaar/validators";
 import { TRPCError } from "@trpc/server";
 
 import { catalogChanged, productChangeTags } from "../catalog/cache-tags.ts";
-import { fieldError, notFound, StockConflictError, type StockConflict } from "../errors.ts";
+import { fieldError, notFound, StockConflictError } from "../errors.ts";
 import { enqueueJob } from "../jobs/queue.ts";
 import { describeStockChange, reportLowStock } from "../stock/ledger.ts";
 import { emitWebhookEvent, orderEventData } from "../webhooks/events.ts";

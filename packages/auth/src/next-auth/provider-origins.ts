@@ -6,7 +6,8 @@
 // these origins to next-auth's own provider settings.
 import type { AuthEnv } from "../env.ts";
 
-type OriginEnv = Pick<
+/** The providers' credentials: each provider is configured when its id and secret are set. */
+export type ProviderCredentialsEnv = Pick<
   AuthEnv,
   | "AUTH_GITHUB_ID"
   | "AUTH_GITHUB_SECRET"
@@ -24,7 +25,7 @@ export const GOOGLE_AUTHORIZE_ORIGIN = "https://accounts.google.com";
 export const DISCORD_AUTHORIZE_ORIGIN = "https://discord.com";
 
 /** The origins of the authorization pages of every configured provider. */
-export function providerAuthorizeOrigins(env: OriginEnv): string[] {
+export function providerAuthorizeOrigins(env: ProviderCredentialsEnv): string[] {
   const origins: string[] = [];
   if (env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET) origins.push(GITHUB_AUTHORIZE_ORIGIN);
   if (env.AUTH_GOOGLE_ID && env.AUTH_GOOGLE_SECRET) origins.push(GOOGLE_AUTHORIZE_ORIGIN);

@@ -8,20 +8,9 @@ import Google, { type GoogleProfile } from "next-auth/providers/google";
 
 import type { AuthEnv } from "../env.ts";
 import { EMAIL_VERIFIED_BY_PROVIDER } from "./adapter.ts";
+import type { ProviderCredentialsEnv } from "./provider-origins.ts";
 
-type ProviderEnv = Pick<
-  AuthEnv,
-  | "AUTH_GITHUB_ID"
-  | "AUTH_GITHUB_SECRET"
-  | "AUTH_GOOGLE_ID"
-  | "AUTH_GOOGLE_SECRET"
-  | "AUTH_DISCORD_ID"
-  | "AUTH_DISCORD_SECRET"
-  | "AUTH_OIDC_ISSUER"
-  | "AUTH_OIDC_ID"
-  | "AUTH_OIDC_SECRET"
-  | "AUTH_OIDC_NAME"
->;
+type ProviderEnv = ProviderCredentialsEnv & Pick<AuthEnv, "AUTH_OIDC_NAME">;
 
 /** What a sign-in page needs to draw a provider's button. */
 export interface ConfiguredProvider {
