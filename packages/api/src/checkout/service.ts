@@ -141,11 +141,25 @@ export async function checkout(db: Db, input: CheckoutInput): Promise<PlacedOrde
   const hash = createHash("sha256")
     .update(JSON.stringify([input.cartId, input.email, input.address, input.shippingRate]))
     .digest("hex");
-  const earlier = await replay(db, { idempotencyScope: scope, idempotencyKey: input.idempotencyKey }, hash);
+  const key = { idempotencyScope: scope, idempotencyKey: input.idempotencyKey };
+  const earlier = await replay(db, key, hash);
   if (earlier) return earlier;
 
-  const quote = await quoteCheckout(db, input.cartId, input);
-  if (quote.cart.changes.length > 0) throw cartChanged(quote.cart, quote.stockConflicts);
+  // A retry racing the first use of its key can find the cart already emptied by that order:
+  // before refusing, ask again whether the key has placed one meanwhile, and answer with it.
+  const refusedUnlessPlaced = async (refusal: unknown): Promise<PlacedOrder> => {
+    const placed = await replay(db, key, hash);
+    if (placed) return placed;
+    throw refusal;
+  };
+  let quote;
+  try {
+    quote = await quoteCheckout(db, input.cartId, input);
+  } catch (refusal) {
+    return refusedUnlessPlaced(refusal);
+  }
+  if (quote.cart.changes.length > 0)
+    return refusedUnlessPlaced(cartChanged(quote.cart, quote.stockConflicts));
   return placeOrder(db, {
     idempotencyScope: scope,
     idempotencyKey: input.idempotencyKey,
